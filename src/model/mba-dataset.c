@@ -1,0 +1,1908 @@
+/* mba-dataset.c: the facts dataset, loaded strictly, with the status logic
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "mba-dataset.h"
+
+struct _MbaDataset
+{
+  GObject        parent_instance;
+
+  char          *display_name;
+  GStringChunk  *strings;
+  GPtrArray     *blocks;      /* every array the structs point into */
+
+  const char    *title;
+  const char    *language;
+  MbaDate        updated;
+  MbaTreaty      treaty;
+
+  MbaSource     *sources;
+  guint          n_sources;
+  MbaState      *states;
+  guint          n_states;
+  MbaEvent      *events;      /* in date order */
+  guint          n_events;
+  MbaDispute    *disputes;
+  guint          n_disputes;
+  guint          n_quotes;
+
+  GHashTable    *source_by_id;
+  GHashTable    *state_by_code;
+  GHashTable    *event_by_id;
+};
+
+G_DEFINE_FINAL_TYPE (MbaDataset, mba_dataset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DISPLAY_NAME,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (mba-dataset-error-quark, mba_dataset_error)
+
+static const struct {
+  const char *id;
+  const char *label;
+} event_kinds[MBA_N_EVENT_KINDS] = {
+  [MBA_EVENT_KIND_TREATY] = { "treaty", N_("Treaty") },
+  [MBA_EVENT_KIND_SIGNATURE] = { "signature", N_("Signature") },
+  [MBA_EVENT_KIND_RATIFICATION] = { "ratification", N_("Ratification") },
+  [MBA_EVENT_KIND_ACCESSION] = { "accession", N_("Accession") },
+  [MBA_EVENT_KIND_ANNOUNCEMENT] = { "announcement", N_("Announcement") },
+  [MBA_EVENT_KIND_LEGISLATION] = { "legislation", N_("Legislation") },
+  [MBA_EVENT_KIND_DECREE] = { "decree", N_("Decree") },
+  [MBA_EVENT_KIND_STATEMENT] = { "statement", N_("Statement") },
+  [MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED] = { "withdrawal-deposited", N_("Withdrawal deposited") },
+  [MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE] = { "withdrawal-effective", N_("Withdrawal in effect") },
+  [MBA_EVENT_KIND_SUSPENSION] = { "suspension", N_("Suspension") },
+  [MBA_EVENT_KIND_POLICY] = { "policy", N_("Policy") },
+  [MBA_EVENT_KIND_REPORT] = { "report", N_("Report") },
+  [MBA_EVENT_KIND_MILITARY] = { "military", N_("Military") },
+  [MBA_EVENT_KIND_CONTEXT] = { "context", N_("Context") },
+};
+
+const char *
+mba_event_kind_to_string (MbaEventKind kind)
+{
+  g_return_val_if_fail (kind < MBA_N_EVENT_KINDS, NULL);
+  return event_kinds[kind].id;
+}
+
+const char *
+mba_event_kind_get_label (MbaEventKind kind)
+{
+  g_return_val_if_fail (kind < MBA_N_EVENT_KINDS, NULL);
+  return _(event_kinds[kind].label);
+}
+
+gboolean
+mba_event_kind_from_string (const char   *text,
+                            MbaEventKind *kind)
+{
+  for (guint i = 0; i < MBA_N_EVENT_KINDS; i++)
+    if (g_strcmp0 (text, event_kinds[i].id) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Loading                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  MbaDataset *dataset;
+  const char *file;
+  GString    *path;       /* JSON path of the value being checked */
+  GString    *report;     /* one problem a line */
+  guint       n_problems;
+  int         first_code;
+} Loader;
+
+typedef struct
+{
+  const char *key;
+  json_type   type;
+  gboolean    required;
+  gboolean    nullable;
+} Member;
+
+G_GNUC_PRINTF (3, 4)
+static void
+report (Loader     *loader,
+        int         code,
+        const char *format,
+        ...)
+{
+  va_list args;
+
+  if (loader->n_problems++ == 0)
+    loader->first_code = code;
+  else
+    g_string_append_c (loader->report, '\n');
+
+  g_string_append_printf (loader->report, "%s: %s: ", loader->file,
+                          loader->path->len ? loader->path->str : "(top level)");
+  va_start (args, format);
+  g_string_append_vprintf (loader->report, format, args);
+  va_end (args);
+}
+
+static gsize
+path_push_key (Loader     *loader,
+               const char *key)
+{
+  gsize old = loader->path->len;
+
+  if (old)
+    g_string_append_c (loader->path, '.');
+  g_string_append (loader->path, key);
+  return old;
+}
+
+static gsize
+path_push_index (Loader *loader,
+                 gsize   index)
+{
+  gsize old = loader->path->len;
+
+  g_string_append_printf (loader->path, "[%" G_GSIZE_FORMAT "]", index);
+  return old;
+}
+
+static void
+path_pop (Loader *loader,
+          gsize   old)
+{
+  g_string_truncate (loader->path, old);
+}
+
+static const char *
+json_type_name (json_type type)
+{
+  switch (type)
+    {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "true or false";
+    case JSON_NULL:
+    default: return "null";
+    }
+}
+
+static gpointer
+loader_alloc (Loader *loader,
+              gsize   n,
+              gsize   size)
+{
+  gpointer block;
+
+  if (n == 0)
+    return NULL;
+  block = g_malloc0_n (n, size);
+  g_ptr_array_add (loader->dataset->blocks, block);
+  return block;
+}
+
+static const char *
+intern (Loader     *loader,
+        const char *text)
+{
+  return text ? g_string_chunk_insert (loader->dataset->strings, text) : NULL;
+}
+
+/* Reports members the format does not define, so that a typo never drops data silently. */
+static void
+check_members (Loader       *loader,
+               json_t       *object,
+               const Member *members,
+               guint         n_members)
+{
+  const char *key;
+  json_t *value;
+
+  json_object_foreach (object, key, value)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < n_members && !known; i++)
+        known = strcmp (members[i].key, key) == 0;
+      if (!known)
+        {
+          gsize old = path_push_key (loader, key);
+          report (loader, MBA_DATASET_ERROR_UNKNOWN_MEMBER, "unknown member “%s”", key);
+          path_pop (loader, old);
+        }
+    }
+}
+
+/* Returns the member's value when present and of the right type; NULL (reported) otherwise. */
+static json_t *
+get_member (Loader       *loader,
+            json_t       *object,
+            const Member *member)
+{
+  json_t *value = json_object_get (object, member->key);
+  gboolean type_ok;
+  gsize old;
+
+  if (value == NULL)
+    {
+      if (member->required)
+        report (loader, MBA_DATASET_ERROR_MISSING, "required member “%s” is missing", member->key);
+      return NULL;
+    }
+  if (json_is_null (value))
+    {
+      if (!member->nullable)
+        {
+          old = path_push_key (loader, member->key);
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be %s, not null",
+                  json_type_name (member->type));
+          path_pop (loader, old);
+        }
+      return NULL;
+    }
+
+  if (member->type == JSON_INTEGER)
+    type_ok = json_is_integer (value);
+  else
+    type_ok = json_typeof (value) == member->type;
+
+  if (!type_ok)
+    {
+      old = path_push_key (loader, member->key);
+      report (loader, MBA_DATASET_ERROR_TYPE, "must be %s, not %s",
+              json_type_name (member->type), json_type_name (json_typeof (value)));
+      path_pop (loader, old);
+      return NULL;
+    }
+  return value;
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A string member; required ones must hold more than white space. */
+static const char *
+get_string (Loader     *loader,
+            json_t     *object,
+            const char *key,
+            gboolean    required,
+            gboolean    nullable)
+{
+  Member member = { key, JSON_STRING, required, nullable };
+  json_t *value = get_member (loader, object, &member);
+  const char *text;
+
+  if (value == NULL)
+    return NULL;
+  text = json_string_value (value);
+  if (text_is_blank (text))
+    {
+      gsize old = path_push_key (loader, key);
+      report (loader, MBA_DATASET_ERROR_VALUE, "must not be empty");
+      path_pop (loader, old);
+      return NULL;
+    }
+  return intern (loader, text);
+}
+
+static gboolean
+get_date (Loader     *loader,
+          json_t     *object,
+          const char *key,
+          gboolean    required,
+          gboolean    nullable,
+          MbaDate    *out)
+{
+  Member member = { key, JSON_STRING, required, nullable };
+  json_t *value = get_member (loader, object, &member);
+  g_autoptr(GError) error = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (value == NULL)
+    return FALSE;
+  if (!mba_date_parse (json_string_value (value), out, &error))
+    {
+      gsize old = path_push_key (loader, key);
+      report (loader, MBA_DATASET_ERROR_DATE, "%s", error->message);
+      path_pop (loader, old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+id_is_valid (const char *id)
+{
+  if (*id == '\0')
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '_' || *p == '.'))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+get_id (Loader     *loader,
+        json_t     *object,
+        const char *key,
+        GHashTable *seen,
+        const char *what)
+{
+  const char *id = get_string (loader, object, key, TRUE, FALSE);
+  gsize old;
+
+  if (id == NULL)
+    return NULL;
+  old = path_push_key (loader, key);
+  if (!id_is_valid (id))
+    {
+      report (loader, MBA_DATASET_ERROR_VALUE,
+              "“%s” is not a valid id (lower-case letters, digits, “-”, “_” and “.” only)", id);
+      id = NULL;
+    }
+  else if (g_hash_table_contains (seen, id))
+    {
+      report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "%s id “%s” is used twice", what, id);
+      id = NULL;
+    }
+  path_pop (loader, old);
+  return id;
+}
+
+static gboolean
+url_is_web (const char *url)
+{
+  return (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
+         (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0');
+}
+
+static const MbaSource *
+get_source_ref (Loader     *loader,
+                json_t     *object,
+                const char *key,
+                gboolean    required)
+{
+  const char *id = get_string (loader, object, key, required, FALSE);
+  const MbaSource *source;
+
+  if (id == NULL)
+    return NULL;
+  source = g_hash_table_lookup (loader->dataset->source_by_id, id);
+  if (source == NULL)
+    {
+      gsize old = path_push_key (loader, key);
+      report (loader, MBA_DATASET_ERROR_REFERENCE, "no source has the id “%s”", id);
+      path_pop (loader, old);
+    }
+  return source;
+}
+
+static void
+load_treaty (Loader *loader,
+             json_t *root)
+{
+  static const Member members[] = {
+    { "name", JSON_STRING, TRUE },
+    { "short_name", JSON_STRING, TRUE },
+    { "adopted", JSON_STRING, TRUE },
+    { "opened", JSON_STRING, TRUE },
+    { "in_force", JSON_STRING, TRUE },
+    { "withdrawal_notice_months", JSON_INTEGER, TRUE },
+  };
+  MbaTreaty *treaty = &loader->dataset->treaty;
+  json_t *object = get_member (loader, root, &(Member) { "treaty", JSON_OBJECT, TRUE });
+  json_t *months;
+  gsize old;
+
+  if (object == NULL)
+    return;
+  old = path_push_key (loader, "treaty");
+  check_members (loader, object, members, G_N_ELEMENTS (members));
+  treaty->name = get_string (loader, object, "name", TRUE, FALSE);
+  treaty->short_name = get_string (loader, object, "short_name", TRUE, FALSE);
+  get_date (loader, object, "adopted", TRUE, FALSE, &treaty->adopted);
+  get_date (loader, object, "opened", TRUE, FALSE, &treaty->opened);
+  get_date (loader, object, "in_force", TRUE, FALSE, &treaty->in_force);
+  months = get_member (loader, object, &members[5]);
+  if (months != NULL)
+    {
+      json_int_t n = json_integer_value (months);
+
+      if (n < 1 || n > 120)
+        {
+          gsize old2 = path_push_key (loader, "withdrawal_notice_months");
+          report (loader, MBA_DATASET_ERROR_VALUE, "%" JSON_INTEGER_FORMAT " is not between 1 and 120", n);
+          path_pop (loader, old2);
+        }
+      else
+        treaty->withdrawal_notice_months = n;
+    }
+  path_pop (loader, old);
+}
+
+static void
+load_sources (Loader *loader,
+              json_t *root)
+{
+  static const Member members[] = {
+    { "id", JSON_STRING, TRUE },
+    { "layer", JSON_STRING, TRUE },
+    { "title", JSON_STRING, TRUE },
+    { "outlet", JSON_STRING, FALSE, TRUE },
+    { "published", JSON_STRING, FALSE, TRUE },
+    { "url", JSON_STRING, FALSE, TRUE },
+    { "document", JSON_STRING, FALSE, TRUE },
+    { "note", JSON_STRING, FALSE, TRUE },
+  };
+  MbaDataset *self = loader->dataset;
+  json_t *array = get_member (loader, root, &(Member) { "sources", JSON_ARRAY, TRUE });
+  json_t *object;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "sources");
+  if (json_array_size (array) == 0)
+    report (loader, MBA_DATASET_ERROR_VALUE, "a dataset needs at least one source");
+
+  self->sources = loader_alloc (loader, json_array_size (array), sizeof (MbaSource));
+  json_array_foreach (array, i, object)
+    {
+      MbaSource *source = &self->sources[self->n_sources];
+      const char *layer;
+      gsize old2 = path_push_index (loader, i);
+
+      if (!json_is_object (object))
+        {
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                  json_type_name (json_typeof (object)));
+          path_pop (loader, old2);
+          continue;
+        }
+      check_members (loader, object, members, G_N_ELEMENTS (members));
+      source->id = get_id (loader, object, "id", self->source_by_id, "source");
+      layer = get_string (loader, object, "layer", TRUE, FALSE);
+      if (g_strcmp0 (layer, "article") == 0)
+        source->layer = MBA_SOURCE_LAYER_ARTICLE;
+      else if (g_strcmp0 (layer, "record") == 0)
+        source->layer = MBA_SOURCE_LAYER_RECORD;
+      else if (layer != NULL)
+        {
+          gsize old3 = path_push_key (loader, "layer");
+          report (loader, MBA_DATASET_ERROR_VALUE, "“%s” is not “article” or “record”", layer);
+          path_pop (loader, old3);
+        }
+      source->title = get_string (loader, object, "title", TRUE, FALSE);
+      source->outlet = get_string (loader, object, "outlet", FALSE, TRUE);
+      get_date (loader, object, "published", FALSE, TRUE, &source->published);
+      source->url = get_string (loader, object, "url", FALSE, TRUE);
+      source->document = get_string (loader, object, "document", FALSE, TRUE);
+      source->note = get_string (loader, object, "note", FALSE, TRUE);
+
+      if (source->url != NULL && !url_is_web (source->url))
+        {
+          gsize old3 = path_push_key (loader, "url");
+          report (loader, MBA_DATASET_ERROR_VALUE, "“%s” is not an http:// or https:// link", source->url);
+          path_pop (loader, old3);
+          source->url = NULL;
+        }
+      if (source->document != NULL &&
+          (strchr (source->document, '/') != NULL || strcmp (source->document, "..") == 0))
+        {
+          gsize old3 = path_push_key (loader, "document");
+          report (loader, MBA_DATASET_ERROR_VALUE, "“%s” must be a file name, not a path", source->document);
+          path_pop (loader, old3);
+          source->document = NULL;
+        }
+      if (layer != NULL && source->layer == MBA_SOURCE_LAYER_RECORD && source->url == NULL &&
+          json_object_get (object, "url") != NULL && json_is_null (json_object_get (object, "url")))
+        report (loader, MBA_DATASET_ERROR_VALUE, "a record source needs a url");
+      else if (layer != NULL && source->layer == MBA_SOURCE_LAYER_RECORD &&
+               json_object_get (object, "url") == NULL)
+        report (loader, MBA_DATASET_ERROR_MISSING, "a record source needs a url");
+      if (layer != NULL && source->layer == MBA_SOURCE_LAYER_ARTICLE &&
+          json_object_get (object, "document") == NULL)
+        report (loader, MBA_DATASET_ERROR_MISSING, "an article source needs a document");
+
+      if (source->id != NULL)
+        {
+          source->index = self->n_sources++;
+          g_hash_table_insert (self->source_by_id, (gpointer) source->id, source);
+        }
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+}
+
+static gboolean
+code_is_valid (const char *code)
+{
+  return strlen (code) == 3 &&
+         g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
+}
+
+static gboolean
+get_status (Loader     *loader,
+            json_t     *value,
+            MbaStatus  *status)
+{
+  if (!json_is_string (value))
+    {
+      report (loader, MBA_DATASET_ERROR_TYPE, "must be a string, not %s",
+              json_type_name (json_typeof (value)));
+      return FALSE;
+    }
+  if (!mba_status_from_string (json_string_value (value), status))
+    {
+      report (loader, MBA_DATASET_ERROR_VALUE,
+              "“%s” is not a status (non-party, signatory, party, withdrawal-announced, "
+              "withdrawal-in-progress, withdrawn)", json_string_value (value));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+load_state_record (Loader   *loader,
+                   json_t   *object,
+                   MbaState *state)
+{
+  static const Member members[] = {
+    { "status", JSON_STRING, TRUE },
+    { "known_by", JSON_STRING, TRUE },
+    { "source", JSON_STRING, TRUE },
+    { "note", JSON_STRING, FALSE, TRUE },
+  };
+  json_t *record = get_member (loader, object, &(Member) { "record", JSON_OBJECT, FALSE });
+  json_t *status;
+  gsize old;
+
+  if (record == NULL)
+    return;
+  old = path_push_key (loader, "record");
+  check_members (loader, record, members, G_N_ELEMENTS (members));
+  status = get_member (loader, record, &members[0]);
+  if (status != NULL)
+    {
+      gsize old2 = path_push_key (loader, "status");
+      state->has_record = get_status (loader, status, &state->record_status);
+      path_pop (loader, old2);
+    }
+  get_date (loader, record, "known_by", TRUE, FALSE, &state->record_known_by);
+  state->record_source = get_source_ref (loader, record, "source", TRUE);
+  state->record_note = get_string (loader, record, "note", FALSE, TRUE);
+  if (!mba_date_is_set (&state->record_known_by) || state->record_source == NULL)
+    state->has_record = FALSE;
+  path_pop (loader, old);
+}
+
+static void
+load_state_conflicts (Loader   *loader,
+                      json_t   *object,
+                      MbaState *state)
+{
+  static const Member members[] = {
+    { "from", JSON_STRING, TRUE },
+    { "to", JSON_STRING, FALSE, TRUE },
+    { "source", JSON_STRING, TRUE },
+    { "quote", JSON_STRING, FALSE, TRUE },
+    { "note", JSON_STRING, FALSE, TRUE },
+  };
+  json_t *array = get_member (loader, object, &(Member) { "armed_conflicts", JSON_ARRAY, FALSE });
+  json_t *item;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "armed_conflicts");
+  state->conflicts = loader_alloc (loader, json_array_size (array), sizeof (MbaConflict));
+  json_array_foreach (array, i, item)
+    {
+      MbaConflict *conflict = &state->conflicts[state->n_conflicts];
+      gsize old2 = path_push_index (loader, i);
+
+      if (!json_is_object (item))
+        {
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                  json_type_name (json_typeof (item)));
+          path_pop (loader, old2);
+          continue;
+        }
+      check_members (loader, item, members, G_N_ELEMENTS (members));
+      get_date (loader, item, "from", TRUE, FALSE, &conflict->from);
+      get_date (loader, item, "to", FALSE, TRUE, &conflict->to);
+      conflict->source = get_source_ref (loader, item, "source", TRUE);
+      conflict->quote = get_string (loader, item, "quote", FALSE, TRUE);
+      conflict->note = get_string (loader, item, "note", FALSE, TRUE);
+      if (mba_date_is_set (&conflict->from) && mba_date_is_set (&conflict->to) &&
+          mba_date_last_day (&conflict->to) < mba_date_first_day (&conflict->from))
+        report (loader, MBA_DATASET_ERROR_DATE, "the conflict ends before it starts");
+      if (mba_date_is_set (&conflict->from))
+        state->n_conflicts++;
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+}
+
+static void
+load_states (Loader *loader,
+             json_t *root)
+{
+  static const Member members[] = {
+    { "code", JSON_STRING, TRUE },
+    { "name", JSON_STRING, TRUE },
+    { "record", JSON_OBJECT, FALSE },
+    { "armed_conflicts", JSON_ARRAY, FALSE },
+  };
+  MbaDataset *self = loader->dataset;
+  json_t *array = get_member (loader, root, &(Member) { "states", JSON_ARRAY, TRUE });
+  json_t *object;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "states");
+  self->states = loader_alloc (loader, json_array_size (array), sizeof (MbaState));
+  json_array_foreach (array, i, object)
+    {
+      MbaState *state = &self->states[self->n_states];
+      gsize old2 = path_push_index (loader, i);
+
+      if (!json_is_object (object))
+        {
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                  json_type_name (json_typeof (object)));
+          path_pop (loader, old2);
+          continue;
+        }
+      check_members (loader, object, members, G_N_ELEMENTS (members));
+      state->code = get_string (loader, object, "code", TRUE, FALSE);
+      if (state->code != NULL)
+        {
+          gsize old3 = path_push_key (loader, "code");
+
+          if (!code_is_valid (state->code))
+            {
+              report (loader, MBA_DATASET_ERROR_VALUE,
+                      "“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)", state->code);
+              state->code = NULL;
+            }
+          else if (g_hash_table_contains (self->state_by_code, state->code))
+            {
+              report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "state code “%s” is used twice", state->code);
+              state->code = NULL;
+            }
+          path_pop (loader, old3);
+        }
+      state->name = get_string (loader, object, "name", TRUE, FALSE);
+      load_state_record (loader, object, state);
+      load_state_conflicts (loader, object, state);
+
+      if (state->code != NULL)
+        {
+          state->index = self->n_states++;
+          g_hash_table_insert (self->state_by_code, (gpointer) state->code, state);
+        }
+      else
+        memset (state, 0, sizeof *state);
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+}
+
+static const MbaState *
+resolve_state (Loader *loader,
+               json_t *value)
+{
+  const MbaState *state;
+
+  if (!json_is_string (value))
+    {
+      report (loader, MBA_DATASET_ERROR_TYPE, "must be a string, not %s",
+              json_type_name (json_typeof (value)));
+      return NULL;
+    }
+  state = g_hash_table_lookup (loader->dataset->state_by_code, json_string_value (value));
+  if (state == NULL)
+    report (loader, MBA_DATASET_ERROR_REFERENCE, "no state has the code “%s”", json_string_value (value));
+  return state;
+}
+
+static void
+load_event_quotes (Loader   *loader,
+                   json_t   *object,
+                   MbaEvent *event)
+{
+  static const Member members[] = {
+    { "source", JSON_STRING, TRUE },
+    { "text", JSON_STRING, TRUE },
+  };
+  json_t *array = get_member (loader, object, &(Member) { "quotes", JSON_ARRAY, FALSE });
+  json_t *item;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "quotes");
+  event->quotes = loader_alloc (loader, json_array_size (array), sizeof (MbaQuote));
+  json_array_foreach (array, i, item)
+    {
+      MbaQuote *quote = &event->quotes[event->n_quotes];
+      gsize old2 = path_push_index (loader, i);
+
+      if (!json_is_object (item))
+        {
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                  json_type_name (json_typeof (item)));
+          path_pop (loader, old2);
+          continue;
+        }
+      check_members (loader, item, members, G_N_ELEMENTS (members));
+      quote->source = get_source_ref (loader, item, "source", TRUE);
+      quote->text = get_string (loader, item, "text", TRUE, FALSE);
+      if (quote->source != NULL && quote->source->layer != MBA_SOURCE_LAYER_ARTICLE)
+        {
+          gsize old3 = path_push_key (loader, "source");
+          report (loader, MBA_DATASET_ERROR_REFERENCE,
+                  "“%s” is a record source: cite it under “citations”, quotes come from articles",
+                  quote->source->id);
+          path_pop (loader, old3);
+        }
+      else if (quote->source != NULL && quote->text != NULL)
+        event->n_quotes++;
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+}
+
+static void
+load_event_citations (Loader   *loader,
+                      json_t   *object,
+                      MbaEvent *event)
+{
+  static const Member members[] = {
+    { "source", JSON_STRING, TRUE },
+    { "note", JSON_STRING, FALSE, TRUE },
+  };
+  json_t *array = get_member (loader, object, &(Member) { "citations", JSON_ARRAY, FALSE });
+  json_t *item;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "citations");
+  event->citations = loader_alloc (loader, json_array_size (array), sizeof (MbaCitation));
+  json_array_foreach (array, i, item)
+    {
+      MbaCitation *citation = &event->citations[event->n_citations];
+      gsize old2 = path_push_index (loader, i);
+
+      if (!json_is_object (item))
+        {
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                  json_type_name (json_typeof (item)));
+          path_pop (loader, old2);
+          continue;
+        }
+      check_members (loader, item, members, G_N_ELEMENTS (members));
+      citation->source = get_source_ref (loader, item, "source", TRUE);
+      citation->note = get_string (loader, item, "note", FALSE, TRUE);
+      if (citation->source != NULL && citation->source->layer != MBA_SOURCE_LAYER_RECORD)
+        {
+          gsize old3 = path_push_key (loader, "source");
+          report (loader, MBA_DATASET_ERROR_REFERENCE,
+                  "“%s” is an article: back the event with a quote under “quotes”",
+                  citation->source->id);
+          path_pop (loader, old3);
+        }
+      else if (citation->source != NULL)
+        event->n_citations++;
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+}
+
+static gboolean
+load_event (Loader   *loader,
+            json_t   *object,
+            GHashTable *seen_ids,
+            MbaEvent *event)
+{
+  static const Member members[] = {
+    { "id", JSON_STRING, TRUE },
+    { "date", JSON_STRING, TRUE },
+    { "end", JSON_STRING, FALSE, TRUE },
+    { "date_basis", JSON_STRING, TRUE },
+    { "kind", JSON_STRING, TRUE },
+    { "title", JSON_STRING, TRUE },
+    { "summary", JSON_STRING, TRUE },
+    { "states", JSON_ARRAY, TRUE },
+    { "status", JSON_OBJECT, FALSE },
+    { "quotes", JSON_ARRAY, FALSE },
+    { "citations", JSON_ARRAY, FALSE },
+  };
+  guint problems_before = loader->n_problems;
+  const char *kind;
+  json_t *states, *status;
+
+  if (!json_is_object (object))
+    {
+      report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+              json_type_name (json_typeof (object)));
+      return FALSE;
+    }
+  check_members (loader, object, members, G_N_ELEMENTS (members));
+
+  event->id = get_id (loader, object, "id", seen_ids, "event");
+  if (event->id != NULL)
+    g_hash_table_add (seen_ids, (gpointer) event->id);
+  get_date (loader, object, "date", TRUE, FALSE, &event->date);
+  get_date (loader, object, "end", FALSE, TRUE, &event->end);
+  if (mba_date_is_set (&event->date) && mba_date_is_set (&event->end) &&
+      mba_date_last_day (&event->end) < mba_date_first_day (&event->date))
+    {
+      gsize old = path_push_key (loader, "end");
+      g_autofree char *end = mba_date_to_iso (&event->end);
+      g_autofree char *start = mba_date_to_iso (&event->date);
+      report (loader, MBA_DATASET_ERROR_DATE, "the end %s is before the date %s", end, start);
+      path_pop (loader, old);
+    }
+  event->date_basis = get_string (loader, object, "date_basis", TRUE, FALSE);
+  kind = get_string (loader, object, "kind", TRUE, FALSE);
+  if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
+    {
+      gsize old = path_push_key (loader, "kind");
+      report (loader, MBA_DATASET_ERROR_VALUE, "“%s” is not an event kind", kind);
+      path_pop (loader, old);
+    }
+  event->title = get_string (loader, object, "title", TRUE, FALSE);
+  event->summary = get_string (loader, object, "summary", TRUE, FALSE);
+
+  states = get_member (loader, object, &members[7]);
+  if (states != NULL)
+    {
+      gsize old = path_push_key (loader, "states");
+      json_t *code;
+      gsize i;
+
+      event->states = loader_alloc (loader, json_array_size (states), sizeof (MbaState *));
+      json_array_foreach (states, i, code)
+        {
+          gsize old2 = path_push_index (loader, i);
+          const MbaState *state = resolve_state (loader, code);
+
+          for (guint j = 0; state != NULL && j < event->n_states; j++)
+            if (event->states[j] == state)
+              {
+                report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "“%s” is listed twice", state->code);
+                state = NULL;
+              }
+          if (state != NULL)
+            event->states[event->n_states++] = state;
+          path_pop (loader, old2);
+        }
+      path_pop (loader, old);
+    }
+
+  status = get_member (loader, object, &members[8]);
+  if (status != NULL)
+    {
+      gsize old = path_push_key (loader, "status");
+      const char *code;
+      json_t *value;
+
+      event->settings = loader_alloc (loader, json_object_size (status), sizeof (MbaStatusSetting));
+      json_object_foreach (status, code, value)
+        {
+          gsize old2 = path_push_key (loader, code);
+          const MbaState *state = g_hash_table_lookup (loader->dataset->state_by_code, code);
+          MbaStatus s;
+          gboolean involved = FALSE;
+
+          for (guint j = 0; state != NULL && j < event->n_states; j++)
+            involved |= event->states[j] == state;
+
+          if (state == NULL)
+            report (loader, MBA_DATASET_ERROR_REFERENCE, "no state has the code “%s”", code);
+          else if (!involved)
+            report (loader, MBA_DATASET_ERROR_REFERENCE,
+                    "“%s” is not among the event's states, so the event cannot set its status", code);
+          else if (get_status (loader, value, &s))
+            {
+              event->settings[event->n_settings].state = state;
+              event->settings[event->n_settings].status = s;
+              event->n_settings++;
+            }
+          path_pop (loader, old2);
+        }
+      path_pop (loader, old);
+    }
+
+  load_event_quotes (loader, object, event);
+  load_event_citations (loader, object, event);
+  if (json_object_get (object, "quotes") == NULL && json_object_get (object, "citations") == NULL)
+    report (loader, MBA_DATASET_ERROR_MISSING,
+            "an event needs “quotes” (from the articles) or “citations” (from the treaty record)");
+  else if (loader->n_problems == problems_before && event->n_quotes + event->n_citations == 0)
+    report (loader, MBA_DATASET_ERROR_VALUE, "an event needs at least one quote or citation");
+
+  return loader->n_problems == problems_before;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const MbaEvent *ea = a, *eb = b;
+
+  if (ea->first_day != eb->first_day)
+    return ea->first_day < eb->first_day ? -1 : 1;
+  if (ea->last_day != eb->last_day)
+    return ea->last_day < eb->last_day ? -1 : 1;
+  /* A derived event follows what it derives from on the same day. */
+  if (ea->derived != eb->derived)
+    return ea->derived ? 1 : -1;
+  return strcmp (ea->id, eb->id);
+}
+
+static gboolean
+state_in_conflict (const MbaState *state,
+                   gint32          day,
+                   gint32         *conflict_end)
+{
+  for (guint i = 0; i < state->n_conflicts; i++)
+    {
+      const MbaConflict *conflict = &state->conflicts[i];
+      gint32 from = mba_date_first_day (&conflict->from);
+      gint32 to = mba_date_is_set (&conflict->to) ? mba_date_last_day (&conflict->to) : G_MAXINT32;
+
+      if (from <= day && day <= to)
+        {
+          *conflict_end = to;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+set_point_from_day (MbaDatePoint *point,
+                    gint32        day)
+{
+  int y, m, d;
+
+  mba_day_to_ymd (day, &y, &m, &d);
+  point->year = y;
+  point->month = m;
+  point->day = d;
+  point->precision = MBA_DATE_PRECISION_DAY;
+  point->qualifiers = 0;
+}
+
+/* Article 20(2)-(3): a withdrawal takes effect the set number of months after its deposit,
+ * but not while the state is engaged in an armed conflict. The dataset never types these in. */
+static void
+derive_withdrawal (Loader         *loader,
+                   const MbaEvent *deposit,
+                   GArray         *events)
+{
+  MbaDataset *self = loader->dataset;
+  guint months = self->treaty.withdrawal_notice_months;
+
+  if (months == 0 || deposit->kind != MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED ||
+      deposit->date.is_interval || deposit->date.start.precision != MBA_DATE_PRECISION_DAY)
+    return;
+
+  for (guint i = 0; i < deposit->n_settings; i++)
+    {
+      const MbaState *state = deposit->settings[i].state;
+      g_autofree char *deposit_text = NULL;
+      g_autofree char *effect_text = NULL;
+      g_autofree char *basis = NULL;
+      MbaEvent derived = { 0 };
+      gint32 deposit_day, effect_day, conflict_end;
+      MbaStatusSetting *setting;
+
+      if (deposit->settings[i].status != MBA_STATUS_WITHDRAWAL_IN_PROGRESS)
+        continue;
+
+      deposit_day = mba_date_first_day (&deposit->date);
+      effect_day = mba_day_add_months (deposit_day, months);
+      deposit_text = mba_day_format (deposit_day);
+
+      if (state_in_conflict (state, effect_day, &conflict_end))
+        {
+          /* An open conflict blocks the effect beyond anything the data can say. */
+          if (conflict_end == G_MAXINT32)
+            continue;
+          effect_day = conflict_end + 1;
+          basis = g_strdup_printf (_("Worked out by the app from Article 20(3): the withdrawal "
+                                     "deposited on %s cannot take effect before the end of the "
+                                     "armed conflict the state is engaged in"), deposit_text);
+        }
+      else
+        basis = g_strdup_printf (ngettext ("Worked out by the app from Article 20(2): %u month after "
+                                           "the deposit on %s",
+                                           "Worked out by the app from Article 20(2): %u months after "
+                                           "the deposit on %s", months),
+                                 months, deposit_text);
+
+      effect_text = mba_day_format (effect_day);
+      set_point_from_day (&derived.date.start, effect_day);
+      derived.first_day = derived.last_day = effect_day;
+      {
+        g_autofree char *id = g_strdup_printf ("%s-effective", deposit->id);
+        derived.id = intern (loader, id);
+      }
+      derived.kind = MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE;
+      derived.date_basis = intern (loader, basis);
+      {
+        g_autofree char *title = g_strdup_printf (_("Withdrawal of %s takes effect"), state->name);
+        g_autofree char *summary = g_strdup_printf (_("%s is no longer bound by the treaty from %s."),
+                                                    state->name, effect_text);
+        derived.title = intern (loader, title);
+        derived.summary = intern (loader, summary);
+      }
+      derived.states = loader_alloc (loader, 1, sizeof (MbaState *));
+      derived.states[0] = state;
+      derived.n_states = 1;
+      setting = loader_alloc (loader, 1, sizeof (MbaStatusSetting));
+      setting->state = state;
+      setting->status = MBA_STATUS_WITHDRAWN;
+      derived.settings = setting;
+      derived.n_settings = 1;
+      /* It rests on the same sources as the deposit. */
+      derived.quotes = deposit->quotes;
+      derived.n_quotes = deposit->n_quotes;
+      derived.citations = deposit->citations;
+      derived.n_citations = deposit->n_citations;
+      derived.derived = TRUE;
+      derived.file_index = -1;
+      g_array_append_val (events, derived);
+    }
+}
+
+static void
+load_events (Loader *loader,
+             json_t *root)
+{
+  MbaDataset *self = loader->dataset;
+  json_t *array = get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) events = NULL;
+  json_t *object;
+  guint n_loaded;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "events");
+  events = g_array_sized_new (FALSE, TRUE, sizeof (MbaEvent), json_array_size (array) + 16);
+  json_array_foreach (array, i, object)
+    {
+      MbaEvent event = { 0 };
+      gsize old2 = path_push_index (loader, i);
+
+      if (load_event (loader, object, seen_ids, &event))
+        {
+          event.file_index = i;
+          event.first_day = mba_date_first_day (&event.date);
+          event.last_day = mba_date_is_set (&event.end) ? mba_date_last_day (&event.end)
+                                                        : mba_date_last_day (&event.date);
+          g_array_append_val (events, event);
+        }
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+
+  if (loader->n_problems > 0)
+    return;
+
+  n_loaded = events->len;
+  for (guint j = 0; j < n_loaded; j++)
+    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), events);
+
+  g_array_sort (events, compare_events);
+  self->n_events = events->len;
+  self->events = (MbaEvent *) g_array_free (g_steal_pointer (&events), FALSE);
+  g_ptr_array_add (self->blocks, self->events);
+
+  for (guint j = 0; j < self->n_events; j++)
+    {
+      self->events[j].index = j;
+      self->n_quotes += self->events[j].derived ? 0 : self->events[j].n_quotes;
+      g_hash_table_insert (self->event_by_id, (gpointer) self->events[j].id, &self->events[j]);
+    }
+}
+
+static void
+load_disputes (Loader *loader,
+               json_t *root)
+{
+  static const Member members[] = {
+    { "id", JSON_STRING, TRUE },
+    { "topic", JSON_STRING, TRUE },
+    { "claims", JSON_ARRAY, TRUE },
+    { "events", JSON_ARRAY, FALSE },
+    { "note", JSON_STRING, FALSE, TRUE },
+  };
+  static const Member claim_members[] = {
+    { "source", JSON_STRING, TRUE },
+    { "text", JSON_STRING, TRUE },
+    { "reading", JSON_STRING, TRUE },
+  };
+  MbaDataset *self = loader->dataset;
+  json_t *array = get_member (loader, root, &(Member) { "disputes", JSON_ARRAY, FALSE });
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  json_t *object;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = path_push_key (loader, "disputes");
+  self->disputes = loader_alloc (loader, json_array_size (array), sizeof (MbaDispute));
+  json_array_foreach (array, i, object)
+    {
+      MbaDispute *dispute = &self->disputes[self->n_disputes];
+      json_t *claims, *events, *item;
+      gsize j, old2 = path_push_index (loader, i);
+
+      if (!json_is_object (object))
+        {
+          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                  json_type_name (json_typeof (object)));
+          path_pop (loader, old2);
+          continue;
+        }
+      check_members (loader, object, members, G_N_ELEMENTS (members));
+      dispute->id = get_id (loader, object, "id", seen_ids, "dispute");
+      if (dispute->id != NULL)
+        g_hash_table_add (seen_ids, (gpointer) dispute->id);
+      dispute->topic = get_string (loader, object, "topic", TRUE, FALSE);
+      dispute->note = get_string (loader, object, "note", FALSE, TRUE);
+
+      claims = get_member (loader, object, &members[2]);
+      if (claims != NULL)
+        {
+          gsize old3 = path_push_key (loader, "claims");
+
+          if (json_array_size (claims) < 2)
+            report (loader, MBA_DATASET_ERROR_VALUE, "a dispute needs at least two claims");
+          dispute->claims = loader_alloc (loader, json_array_size (claims), sizeof (MbaClaim));
+          json_array_foreach (claims, j, item)
+            {
+              MbaClaim *claim = &dispute->claims[dispute->n_claims];
+              gsize old4 = path_push_index (loader, j);
+
+              if (!json_is_object (item))
+                report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                        json_type_name (json_typeof (item)));
+              else
+                {
+                  check_members (loader, item, claim_members, G_N_ELEMENTS (claim_members));
+                  claim->source = get_source_ref (loader, item, "source", TRUE);
+                  claim->text = get_string (loader, item, "text", TRUE, FALSE);
+                  claim->reading = get_string (loader, item, "reading", TRUE, FALSE);
+                  if (claim->source && claim->text && claim->reading)
+                    dispute->n_claims++;
+                }
+              path_pop (loader, old4);
+            }
+          path_pop (loader, old3);
+        }
+
+      events = get_member (loader, object, &members[3]);
+      if (events != NULL)
+        {
+          gsize old3 = path_push_key (loader, "events");
+
+          dispute->events = loader_alloc (loader, json_array_size (events), sizeof (MbaEvent *));
+          json_array_foreach (events, j, item)
+            {
+              gsize old4 = path_push_index (loader, j);
+              const MbaEvent *event = NULL;
+
+              if (!json_is_string (item))
+                report (loader, MBA_DATASET_ERROR_TYPE, "must be a string, not %s",
+                        json_type_name (json_typeof (item)));
+              else if ((event = g_hash_table_lookup (self->event_by_id, json_string_value (item))) == NULL &&
+                       g_hash_table_size (self->event_by_id) > 0)
+                report (loader, MBA_DATASET_ERROR_REFERENCE, "no event has the id “%s”",
+                        json_string_value (item));
+              if (event != NULL)
+                dispute->events[dispute->n_events++] = event;
+              path_pop (loader, old4);
+            }
+          path_pop (loader, old3);
+        }
+
+      if (dispute->id != NULL)
+        dispute->index = self->n_disputes++;
+      path_pop (loader, old2);
+    }
+  path_pop (loader, old);
+}
+
+/* Links disputes to their events and builds each state's sorted list of status changes. */
+static void
+index_dataset (Loader *loader)
+{
+  MbaDataset *self = loader->dataset;
+  g_autofree guint *n_changes = g_new0 (guint, self->n_states + 1);
+  g_autofree guint *n_disputes = g_new0 (guint, self->n_events + 1);
+
+  for (guint i = 0; i < self->n_disputes; i++)
+    for (guint j = 0; j < self->disputes[i].n_events; j++)
+      n_disputes[self->disputes[i].events[j]->index]++;
+  for (guint i = 0; i < self->n_events; i++)
+    self->events[i].disputes = loader_alloc (loader, n_disputes[i], sizeof (MbaDispute *));
+  for (guint i = 0; i < self->n_disputes; i++)
+    for (guint j = 0; j < self->disputes[i].n_events; j++)
+      {
+        MbaEvent *event = &self->events[self->disputes[i].events[j]->index];
+        event->disputes[event->n_disputes++] = &self->disputes[i];
+      }
+
+  for (guint i = 0; i < self->n_events; i++)
+    for (guint j = 0; j < self->events[i].n_settings; j++)
+      n_changes[self->events[i].settings[j].state->index]++;
+  for (guint i = 0; i < self->n_states; i++)
+    self->states[i].changes = loader_alloc (loader, n_changes[i], sizeof (MbaStatusChange));
+  /* Events are in date order, so each state's changes come out sorted. */
+  for (guint i = 0; i < self->n_events; i++)
+    for (guint j = 0; j < self->events[i].n_settings; j++)
+      {
+        MbaState *state = &self->states[self->events[i].settings[j].state->index];
+        MbaStatusChange *change = &state->changes[state->n_changes++];
+
+        change->day = self->events[i].first_day;
+        change->status = self->events[i].settings[j].status;
+        change->event = &self->events[i];
+      }
+}
+
+static void
+load_root (Loader *loader,
+           json_t *root)
+{
+  static const Member members[] = {
+    { "format", JSON_STRING, TRUE },
+    { "title", JSON_STRING, TRUE },
+    { "language", JSON_STRING, TRUE },
+    { "updated", JSON_STRING, TRUE },
+    { "treaty", JSON_OBJECT, TRUE },
+    { "sources", JSON_ARRAY, TRUE },
+    { "states", JSON_ARRAY, TRUE },
+    { "events", JSON_ARRAY, TRUE },
+    { "disputes", JSON_ARRAY, FALSE },
+  };
+  MbaDataset *self = loader->dataset;
+  json_t *format;
+
+  if (!json_is_object (root))
+    {
+      report (loader, MBA_DATASET_ERROR_FORMAT, "a dataset is a JSON object, not %s",
+              json_type_name (json_typeof (root)));
+      return;
+    }
+
+  format = get_member (loader, root, &members[0]);
+  if (format == NULL)
+    return;
+  if (strcmp (json_string_value (format), MBA_DATASET_FORMAT_ID) != 0)
+    {
+      path_push_key (loader, "format");
+      report (loader, MBA_DATASET_ERROR_FORMAT, "“%s” is not a format this version reads (expected “%s”)",
+              json_string_value (format), MBA_DATASET_FORMAT_ID);
+      path_pop (loader, 0);
+      return;
+    }
+
+  check_members (loader, root, members, G_N_ELEMENTS (members));
+  self->title = get_string (loader, root, "title", TRUE, FALSE);
+  self->language = get_string (loader, root, "language", TRUE, FALSE);
+  get_date (loader, root, "updated", TRUE, FALSE, &self->updated);
+  load_treaty (loader, root);
+  load_sources (loader, root);
+  load_states (loader, root);
+  load_events (loader, root);
+  load_disputes (loader, root);
+  if (loader->n_problems == 0)
+    index_dataset (loader);
+}
+
+static MbaDataset *
+load_from_data (const char  *data,
+                gsize        length,
+                const char  *display_name,
+                GError     **error)
+{
+  g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  Loader loader = { self, display_name, path, problems, 0, 0 };
+  json_error_t json_error;
+  json_t *root;
+
+  self->display_name = g_strdup (display_name);
+
+  if (length > MBA_DATASET_MAX_BYTES)
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GSIZE_FORMAT " MiB; datasets larger than %d MiB are refused",
+                   display_name, length / (1024 * 1024), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  /* Duplicate keys would silently drop one of the values. */
+  root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
+  if (root == NULL)
+    {
+      /* Jansson counts columns in code points; report them 1-based like editors do. */
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
+                   "%s:%d:%d: %s", display_name, MAX (json_error.line, 1),
+                   MAX (json_error.column, 1), json_error.text);
+      return NULL;
+    }
+
+  load_root (&loader, root);
+  json_decref (root);
+
+  if (loader.n_problems > 0)
+    {
+      g_set_error_literal (error, MBA_DATASET_ERROR, loader.first_code, problems->str);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * mba_dataset_new_from_bytes:
+ * @bytes: the JSON text
+ * @display_name: the name problems are reported under (a file name)
+ *
+ * Returns: (transfer full): the dataset, or %NULL with @error listing every problem.
+ */
+MbaDataset *
+mba_dataset_new_from_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GError     **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  return load_from_data (data ? data : "", length, display_name, error);
+}
+
+MbaDataset *
+mba_dataset_new_from_file (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Check before reading so that a huge file or a directory is refused at once. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+                   "%s: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+                   "%s: is a folder, not a dataset file", path);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+                   "%s: is not a regular file", path);
+      return NULL;
+    }
+  if (st.st_size > MBA_DATASET_MAX_BYTES)
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GINT64_FORMAT " MiB; datasets larger than %d MiB are refused",
+                   path, (gint64) st.st_size / (1024 * 1024), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  return load_from_data (contents, length, path, error);
+}
+
+MbaDataset *
+mba_dataset_new_from_resource (const char  *resource_path,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  name = g_path_get_basename (resource_path);
+  return mba_dataset_new_from_bytes (bytes, name, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Queries                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+const char *
+mba_dataset_get_display_name (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return self->display_name;
+}
+
+const char *
+mba_dataset_get_title (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+const char *
+mba_dataset_get_language (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return self->language;
+}
+
+const MbaDate *
+mba_dataset_get_updated (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return &self->updated;
+}
+
+const MbaTreaty *
+mba_dataset_get_treaty (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return &self->treaty;
+}
+
+guint
+mba_dataset_get_n_events (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+  return self->n_events;
+}
+
+const MbaEvent *
+mba_dataset_get_event (MbaDataset *self,
+                       guint       index)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_events, NULL);
+  return &self->events[index];
+}
+
+const MbaEvent *
+mba_dataset_find_event (MbaDataset *self,
+                        const char *id)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return id ? g_hash_table_lookup (self->event_by_id, id) : NULL;
+}
+
+guint
+mba_dataset_get_n_sources (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+  return self->n_sources;
+}
+
+const MbaSource *
+mba_dataset_get_source (MbaDataset *self,
+                        guint       index)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_sources, NULL);
+  return &self->sources[index];
+}
+
+const MbaSource *
+mba_dataset_find_source (MbaDataset *self,
+                         const char *id)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return id ? g_hash_table_lookup (self->source_by_id, id) : NULL;
+}
+
+guint
+mba_dataset_get_n_states (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+  return self->n_states;
+}
+
+const MbaState *
+mba_dataset_get_state (MbaDataset *self,
+                       guint       index)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_states, NULL);
+  return &self->states[index];
+}
+
+const MbaState *
+mba_dataset_find_state (MbaDataset *self,
+                        const char *code)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return code ? g_hash_table_lookup (self->state_by_code, code) : NULL;
+}
+
+guint
+mba_dataset_get_n_disputes (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+  return self->n_disputes;
+}
+
+const MbaDispute *
+mba_dataset_get_dispute (MbaDataset *self,
+                         guint       index)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_disputes, NULL);
+  return &self->disputes[index];
+}
+
+guint
+mba_dataset_get_n_quotes (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+  return self->n_quotes;
+}
+
+/**
+ * mba_dataset_lower_bound:
+ * @day: a day number
+ *
+ * Returns: the index of the first event (in date order) whose first day is @day or later;
+ *   the number of events when there is none.
+ */
+guint
+mba_dataset_lower_bound (MbaDataset *self,
+                         gint32      day)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+
+  hi = self->n_events;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->events[mid].first_day < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * mba_dataset_get_status_at:
+ * @state: a state of this dataset
+ * @day: a day number
+ * @set_by: (out) (optional): the event that set the status, or %NULL
+ * @basis: (out) (optional): what the answer rests on
+ *
+ * The state's status on @day: the last dated change on or before it; before a state's first
+ * change that joins it to the treaty, not a party; otherwise what the treaty record lists
+ * (a non-party at every date, other statuses from the record's date on).
+ */
+MbaStatus
+mba_dataset_get_status_at (MbaDataset        *self,
+                           const MbaState    *state,
+                           gint32             day,
+                           const MbaEvent   **set_by,
+                           MbaStatusBasis    *basis)
+{
+  guint lo = 0, hi;
+  const MbaEvent *event = NULL;
+  MbaStatusBasis how = MBA_STATUS_BASIS_NONE;
+  MbaStatus status = MBA_STATUS_UNKNOWN;
+
+  g_return_val_if_fail (MBA_IS_DATASET (self), MBA_STATUS_UNKNOWN);
+  g_return_val_if_fail (state != NULL, MBA_STATUS_UNKNOWN);
+
+  hi = state->n_changes;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (state->changes[mid].day <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo > 0)
+    {
+      status = state->changes[lo - 1].status;
+      event = state->changes[lo - 1].event;
+      how = MBA_STATUS_BASIS_EVENT;
+    }
+  else if (state->has_record && state->record_status == MBA_STATUS_NON_PARTY)
+    {
+      status = MBA_STATUS_NON_PARTY;
+      how = MBA_STATUS_BASIS_RECORD;
+    }
+  else if (state->n_changes > 0 &&
+           (state->changes[0].status == MBA_STATUS_SIGNATORY ||
+            state->changes[0].status == MBA_STATUS_PARTY))
+    {
+      status = MBA_STATUS_NON_PARTY;
+      event = state->changes[0].event;
+      how = MBA_STATUS_BASIS_BEFORE_FIRST_EVENT;
+    }
+  else if (state->has_record && mba_date_first_day (&state->record_known_by) <= day &&
+           (state->n_changes == 0 || state->changes[0].day > day))
+    {
+      status = state->record_status;
+      how = MBA_STATUS_BASIS_RECORD;
+    }
+
+  if (set_by)
+    *set_by = event;
+  if (basis)
+    *basis = how;
+  return status;
+}
+
+/* Any run of white space (no-break spaces and line breaks too) becomes one space. */
+static char *
+collapse_white_space (const char *text)
+{
+  GString *s = g_string_sized_new (strlen (text));
+  gboolean in_space = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007)
+        {
+          if (!in_space && s->len > 0)
+            g_string_append_c (s, ' ');
+          in_space = TRUE;
+        }
+      else
+        {
+          g_string_append_unichar (s, c);
+          in_space = FALSE;
+        }
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (s, FALSE);
+}
+
+static void
+verify_one (GHashTable      *documents,
+            const char      *documents_dir,
+            const MbaSource *source,
+            const char      *text,
+            const char      *path,
+            guint           *n_verified,
+            GPtrArray       *failures)
+{
+  g_autofree char *needle = NULL;
+  const char *haystack;
+
+  if (source->layer != MBA_SOURCE_LAYER_ARTICLE)
+    return;
+  if (source->document == NULL)
+    {
+      g_ptr_array_add (failures, g_strdup_printf ("%s: source “%s” names no document", path, source->id));
+      return;
+    }
+
+  if (!g_hash_table_lookup_extended (documents, source->document, NULL, (gpointer *) &haystack))
+    {
+      g_autofree char *file = g_build_filename (documents_dir, source->document, NULL);
+      g_autofree char *contents = NULL;
+
+      haystack = NULL;
+      if (g_file_get_contents (file, &contents, NULL, NULL) && g_utf8_validate (contents, -1, NULL))
+        haystack = collapse_white_space (contents);
+      g_hash_table_insert (documents, g_strdup (source->document), (gpointer) haystack);
+    }
+  if (haystack == NULL)
+    {
+      g_ptr_array_add (failures, g_strdup_printf ("%s: the document %s of source “%s” cannot be read in %s",
+                                                  path, source->document, source->id, documents_dir));
+      return;
+    }
+
+  needle = collapse_white_space (text);
+  if (strstr (haystack, needle) == NULL)
+    g_ptr_array_add (failures, g_strdup_printf ("%s: not found verbatim in %s: “%s”",
+                                                path, source->document, text));
+  else
+    (*n_verified)++;
+}
+
+/**
+ * mba_dataset_verify_quotes:
+ * @documents_dir: the folder holding the sources' documents
+ * @n_verified: (out): how many quotes were found verbatim
+ * @failures: (out) (transfer full): one message per quote that was not, with its JSON path
+ *
+ * Checks that every quote from an article (events, disputes, conflicts) is a verbatim substring of
+ * its document, treating any run of white space as one space and loosening nothing else.
+ *
+ * Returns: %TRUE when every quote was found.
+ */
+gboolean
+mba_dataset_verify_quotes (MbaDataset  *self,
+                           const char  *documents_dir,
+                           guint       *n_verified,
+                           GPtrArray  **failures)
+{
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  guint verified = 0;
+
+  g_return_val_if_fail (MBA_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (documents_dir != NULL, FALSE);
+
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      const MbaEvent *event = &self->events[i];
+
+      if (event->derived)
+        continue;
+      for (guint j = 0; j < event->n_quotes; j++)
+        {
+          g_autofree char *path = g_strdup_printf ("events[%d].quotes[%u]", event->file_index, j);
+          verify_one (documents, documents_dir, event->quotes[j].source, event->quotes[j].text,
+                      path, &verified, found);
+        }
+    }
+  for (guint i = 0; i < self->n_disputes; i++)
+    for (guint j = 0; j < self->disputes[i].n_claims; j++)
+      {
+        g_autofree char *path = g_strdup_printf ("disputes[%u].claims[%u]", i, j);
+        verify_one (documents, documents_dir, self->disputes[i].claims[j].source,
+                    self->disputes[i].claims[j].text, path, &verified, found);
+      }
+  for (guint i = 0; i < self->n_states; i++)
+    for (guint j = 0; j < self->states[i].n_conflicts; j++)
+      if (self->states[i].conflicts[j].quote != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("states[%u].armed_conflicts[%u].quote", i, j);
+          verify_one (documents, documents_dir, self->states[i].conflicts[j].source,
+                      self->states[i].conflicts[j].quote, path, &verified, found);
+        }
+
+  if (n_verified)
+    *n_verified = verified;
+  if (failures)
+    *failures = g_ptr_array_ref (found);
+  return found->len == 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+mba_dataset_finalize (GObject *object)
+{
+  MbaDataset *self = (MbaDataset *) object;
+
+  g_clear_pointer (&self->source_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->state_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->display_name, g_free);
+
+  G_OBJECT_CLASS (mba_dataset_parent_class)->finalize (object);
+}
+
+static void
+mba_dataset_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MbaDataset *self = MBA_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, self->display_name);
+      break;
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, self->n_events);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mba_dataset_class_init (MbaDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mba_dataset_finalize;
+  object_class->get_property = mba_dataset_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_EVENTS] =
+    g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mba_dataset_init (MbaDataset *self)
+{
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->state_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}

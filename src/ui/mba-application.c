@@ -1,0 +1,188 @@
+/* mba-application.c: the application: command line, actions, windows
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mba-application.h"
+#include "mba-cli.h"
+#include "mba-window.h"
+
+struct _MbaApplication
+{
+  AdwApplication  parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (MbaApplication, mba_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Validate a dataset file, print every problem, and exit"), N_("FILE") },
+  { "verify-quotes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check that every quote is found verbatim in the articles in DIR, and exit"), N_("DIR") },
+  { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The dataset to use instead of the bundled one"), N_("FILE") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/* Command-line tasks run here, before GTK starts, so they need no display. */
+static int
+mba_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  g_autofree char *check = NULL;
+  g_autofree char *verify_dir = NULL;
+  g_autofree char *dataset = NULL;
+  g_autofree const char **remaining = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("mine-ban-atlas %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "check", "^ay", &check);
+  g_variant_dict_lookup (options, "verify-quotes", "^ay", &verify_dir);
+  g_variant_dict_lookup (options, "dataset", "^ay", &dataset);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+
+  if (check != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+      g_ptr_array_add (files, check);
+      for (guint i = 0; remaining && remaining[i]; i++)
+        g_ptr_array_add (files, (gpointer) remaining[i]);
+      g_ptr_array_add (files, NULL);
+      return mba_cli_check ((const char * const *) files->pdata);
+    }
+
+  if (verify_dir != NULL)
+    return mba_cli_verify_quotes (verify_dir, dataset);
+
+  /* --dataset alone opens that file in the window. */
+  return -1;
+}
+
+static MbaWindow *
+mba_application_get_main_window (MbaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (MBA_IS_WINDOW (window))
+    return MBA_WINDOW (window);
+  return mba_window_new (GTK_APPLICATION (self));
+}
+
+static void
+mba_application_activate (GApplication *application)
+{
+  MbaApplication *self = MBA_APPLICATION (application);
+  MbaWindow *window = mba_application_get_main_window (self);
+
+  if (mba_window_get_dataset (window) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MbaDataset) dataset = mba_cli_load_dataset (NULL, &error);
+
+      if (dataset == NULL)
+        g_critical ("The bundled dataset does not load: %s", error->message);
+      mba_window_set_dataset (window, dataset);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+mba_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  MbaApplication *self = MBA_APPLICATION (application);
+  MbaWindow *window = mba_application_get_main_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (n_files > 0 && !mba_window_open_file (window, files[0], &error))
+    g_printerr ("%s\n", error->message);
+  mba_application_activate (application);
+}
+
+static void
+mba_application_about (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  MbaApplication *self = user_data;
+  static const char *developers[] = { "The Mine Ban Atlas authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Mine Ban Atlas"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Explore the 2025 withdrawals from the Mine Ban Treaty, "
+                                       "with the sources behind every fact"),
+                         NULL);
+}
+
+static void
+mba_application_quit (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", mba_application_about },
+  { "quit", mba_application_quit },
+};
+
+static void
+mba_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+
+  G_APPLICATION_CLASS (mba_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+mba_application_class_init (MbaApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = mba_application_handle_local_options;
+  app_class->startup = mba_application_startup;
+  app_class->activate = mba_application_activate;
+  app_class->open = mba_application_open;
+}
+
+static void
+mba_application_init (MbaApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Explore the 2025 withdrawals from the Mine Ban Treaty."));
+}
+
+MbaApplication *
+mba_application_new (void)
+{
+  mba_cli_ensure_resources ();
+  return g_object_new (MBA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

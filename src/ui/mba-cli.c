@@ -1,0 +1,113 @@
+/* mba-cli.c: the command-line tasks that need no display
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "mba-cli.h"
+#include "mba-resources.h"
+
+/* Resources are registered by hand: the linker would drop a constructor in a static library. */
+void
+mba_cli_ensure_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      mba_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+/**
+ * mba_cli_load_dataset:
+ * @path_or_null: a dataset file, or %NULL for the bundled one
+ */
+MbaDataset *
+mba_cli_load_dataset (const char  *path_or_null,
+                      GError     **error)
+{
+  if (path_or_null != NULL)
+    return mba_dataset_new_from_file (path_or_null, error);
+  mba_cli_ensure_resources ();
+  return mba_dataset_new_from_resource (MBA_BUNDLED_DATASET_RESOURCE, error);
+}
+
+/**
+ * mba_cli_check:
+ * @files: dataset files to validate
+ *
+ * Prints `FILE: OK (…)` or every problem, one a line, on standard output.
+ *
+ * Returns: the exit status: 0 when every file is valid, 1 otherwise.
+ */
+int
+mba_cli_check (const char * const *files)
+{
+  int status = 0;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (files[i], &error);
+
+      if (dataset == NULL)
+        {
+          g_print ("%s\n", error->message);
+          status = 1;
+          continue;
+        }
+      /* Translators: the result of --check, e.g. "data.json: OK (12 events, 30 quotes, 5 sources)" */
+      g_print (_("%s: OK (%u events, %u quotes, %u sources)\n"), files[i],
+               mba_dataset_get_n_events (dataset), mba_dataset_get_n_quotes (dataset),
+               mba_dataset_get_n_sources (dataset));
+    }
+  return status;
+}
+
+/**
+ * mba_cli_verify_quotes:
+ * @documents_dir: the folder with the articles
+ * @dataset_path: (nullable): a dataset file, %NULL for the bundled one
+ *
+ * Returns: the exit status: 0 when every quote is found verbatim, 1 otherwise.
+ */
+int
+mba_cli_verify_quotes (const char *documents_dir,
+                       const char *dataset_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
+  guint n_verified = 0;
+
+  if (!g_file_test (documents_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("%s: not a folder of source documents\n"), documents_dir);
+      return 2;
+    }
+
+  dataset = mba_cli_load_dataset (dataset_path, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (!mba_dataset_verify_quotes (dataset, documents_dir, &n_verified, &failures))
+    {
+      for (guint i = 0; i < failures->len; i++)
+        g_print ("%s: %s\n", mba_dataset_get_display_name (dataset), (const char *) failures->pdata[i]);
+      g_print (ngettext ("FAILED: %u quote not found verbatim (%u verified)\n",
+                         "FAILED: %u quotes not found verbatim (%u verified)\n", failures->len),
+               failures->len, n_verified);
+      return 1;
+    }
+  g_print (ngettext ("OK: %u quote verified\n", "OK: %u quotes verified\n", n_verified), n_verified);
+  return 0;
+}

@@ -1,0 +1,23 @@
+/* mba-cli.h: the command-line tasks that need no display
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "mba-dataset.h"
+
+G_BEGIN_DECLS
+
+#define MBA_BUNDLED_DATASET_RESOURCE RESOURCE_BASE "/mine-ban-atlas.json"
+
+void        mba_cli_ensure_resources (void);
+MbaDataset *mba_cli_load_dataset   (const char  *path_or_null,
+                                    GError     **error);
+int         mba_cli_check          (const char * const *files);
+int         mba_cli_verify_quotes  (const char  *documents_dir,
+                                    const char  *dataset_path);
+
+G_END_DECLS
