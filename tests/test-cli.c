@@ -1,1 +1,206 @@
-int main (void) { return 0; }
+/* test-cli.c: the command line, run as a user would, with no display */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the app binary with no display so that a GTK call would fail loudly. */
+static void
+run_app (Run        *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("MBA_EXE");
+  va_list args;
+  int wait_status = 0;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer) exe);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+data_path (const char *first, ...)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", first, NULL);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "mine-ban-atlas " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--check=FILE"));
+  g_assert_nonnull (strstr (run.out, "--verify-quotes=DIR"));
+}
+
+static void
+test_check_ok (void)
+{
+  g_autofree char *path = data_path ("small.json", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: OK (6 events, 3 quotes, 2 sources)\n", path);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+static void
+test_check_problems (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json", NULL);
+  g_autofree char *good = data_path ("small.json", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* One line per problem, FILE: PATH: message; a good file after a bad one is still checked. */
+  run_app (&run, "--check", path, good, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_true (g_str_has_prefix (lines[0], path));
+  g_assert_nonnull (strstr (lines[0], ": states[1]: required member “name” is missing"));
+  g_assert_nonnull (strstr (lines[1], ": events[0].date: 2025-02 has no day 30"));
+  g_assert_nonnull (strstr (lines[2], ": events[1].kind: “rumour” is not an event kind"));
+  g_assert_true (g_str_has_suffix (lines[3], ": OK (6 events, 3 quotes, 2 sources)"));
+}
+
+static void
+test_check_syntax_position (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "syntax-trailing-comma.json", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s:4:1: string or '}' expected near '}'\n", path);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+static void
+test_check_bundled_dataset (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--check", path, NULL);
+  if (run.status != 0)
+    g_error ("%s", run.out);
+  g_assert_true (g_str_has_suffix (run.out, " sources)\n"));
+}
+
+static void
+test_verify_quotes_fixture (void)
+{
+  g_autofree char *dataset = data_path ("small.json", NULL);
+  g_autofree char *docs = data_path ("docs", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--verify-quotes", docs, "--dataset", dataset, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "OK: 5 quotes verified\n");
+}
+
+static void
+test_verify_quotes_failure (void)
+{
+  g_autofree char *dataset = data_path ("small.json", NULL);
+  g_autofree char *empty = g_dir_make_tmp ("mba-nodocs-XXXXXX", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--verify-quotes", empty, "--dataset", dataset, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "small.json: events[1].quotes[0]: the document article.txt of source “art” cannot be read"));
+  g_assert_nonnull (strstr (run.out, "FAILED: 5 quotes not found verbatim (0 verified)"));
+  g_rmdir (empty);
+}
+
+/* The shipped dataset against the five articles (CI always has them beside the repository). */
+static void
+test_verify_quotes_bundled (void)
+{
+  const char *seeds = g_getenv ("MBA_SEEDS_DIR");
+  g_auto(Run) run = { 0 };
+
+  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/seeds is absent: the articles are needed to verify the bundled quotes");
+      return;
+    }
+  run_app (&run, "--verify-quotes", seeds, NULL);
+  if (run.status != 0)
+    g_error ("%s", run.out);
+  g_assert_true (g_str_has_prefix (run.out, "OK: "));
+  g_assert_true (g_str_has_suffix (run.out, " quotes verified\n"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/check/ok", test_check_ok);
+  g_test_add_func ("/cli/check/problems", test_check_problems);
+  g_test_add_func ("/cli/check/syntax-position", test_check_syntax_position);
+  g_test_add_func ("/cli/check/bundled", test_check_bundled_dataset);
+  g_test_add_func ("/cli/verify-quotes/fixture", test_verify_quotes_fixture);
+  g_test_add_func ("/cli/verify-quotes/failure", test_verify_quotes_failure);
+  g_test_add_func ("/cli/verify-quotes/bundled", test_verify_quotes_bundled);
+
+  return g_test_run ();
+}

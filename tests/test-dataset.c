@@ -1,1 +1,208 @@
-int main (void) { return 0; }
+/* test-dataset.c: loading datasets and reading their values */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "mba-dataset.h"
+#include "mba-synthetic.h"
+
+static MbaDataset *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *dataset = mba_dataset_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+test_load_values (void)
+{
+  g_autoptr(MbaDataset) dataset = load_fixture ("small.json");
+  const MbaTreaty *treaty = mba_dataset_get_treaty (dataset);
+  const MbaSource *record;
+  const MbaState *ukr;
+  const MbaEvent *event;
+
+  g_assert_cmpstr (mba_dataset_get_title (dataset), ==, "Small test dataset");
+  g_assert_cmpstr (mba_dataset_get_language (dataset), ==, "en");
+  g_assert_cmpstr (treaty->short_name, ==, "Ottawa Convention");
+  g_assert_cmpuint (treaty->withdrawal_notice_months, ==, 6);
+  g_assert_cmpint (mba_date_first_day (&treaty->in_force), ==, mba_day_from_ymd (1999, 3, 1));
+
+  g_assert_cmpuint (mba_dataset_get_n_sources (dataset), ==, 2);
+  record = mba_dataset_find_source (dataset, "rec");
+  g_assert_nonnull (record);
+  g_assert_cmpint (record->layer, ==, MBA_SOURCE_LAYER_RECORD);
+  g_assert_cmpstr (record->url, ==, "https://example.org/record");
+  g_assert_cmpstr (record->outlet, ==, "Record keeper");
+  g_assert_cmpint (record->published.start.precision, ==, MBA_DATE_PRECISION_MONTH);
+  g_assert_null (mba_dataset_find_source (dataset, "art")->outlet);
+
+  g_assert_cmpuint (mba_dataset_get_n_states (dataset), ==, 4);
+  ukr = mba_dataset_find_state (dataset, "UKR");
+  g_assert_cmpstr (ukr->name, ==, "Ukraine");
+  g_assert_cmpuint (ukr->n_conflicts, ==, 1);
+  g_assert_false (mba_date_is_set (&ukr->conflicts[0].to));
+
+  /* 5 events in the file plus Estonia's effective date derived from its deposit. */
+  g_assert_cmpuint (mba_dataset_get_n_events (dataset), ==, 6);
+  g_assert_cmpuint (mba_dataset_get_n_quotes (dataset), ==, 3);
+
+  event = mba_dataset_find_event (dataset, "joint-announcement");
+  g_assert_nonnull (event);
+  g_assert_cmpint (event->kind, ==, MBA_EVENT_KIND_ANNOUNCEMENT);
+  g_assert_cmpuint (event->n_quotes, ==, 1);
+  g_assert_true (g_str_has_prefix (event->quotes[0].text, "Estonia, Latvia"));
+  g_assert_cmpstr (event->quotes[0].source->id, ==, "art");
+  g_assert_cmpuint (event->n_settings, ==, 1);
+  g_assert_cmpint (event->settings[0].status, ==, MBA_STATUS_WITHDRAWAL_ANNOUNCED);
+  g_assert_cmpint (event->file_index, ==, 1);
+
+  event = mba_dataset_find_event (dataset, "ukr-ratifies");
+  g_assert_cmpuint (event->n_disputes, ==, 1);
+  g_assert_cmpstr (event->disputes[0]->topic, ==, "How many parties");
+  g_assert_cmpuint (event->disputes[0]->n_claims, ==, 2);
+}
+
+static void
+test_sorted_by_date (void)
+{
+  g_autoptr(MbaDataset) dataset = load_fixture ("small.json");
+  const char *expected[] = { "ukr-ratifies", "recent-months", "joint-announcement", "est-deposit",
+                             "ukr-deposit", "est-deposit-effective" };
+
+  g_assert_cmpuint (mba_dataset_get_n_events (dataset), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const MbaEvent *event = mba_dataset_get_event (dataset, i);
+      g_assert_cmpstr (event->id, ==, expected[i]);
+      g_assert_cmpuint (event->index, ==, i);
+      if (i > 0)
+        g_assert_cmpint (mba_dataset_get_event (dataset, i - 1)->first_day, <=, event->first_day);
+    }
+
+  /* lower_bound finds the first event on or after a day. */
+  g_assert_cmpuint (mba_dataset_lower_bound (dataset, mba_day_from_ymd (2025, 3, 18)), ==, 2);
+  g_assert_cmpuint (mba_dataset_lower_bound (dataset, mba_day_from_ymd (2025, 3, 19)), ==, 3);
+  g_assert_cmpuint (mba_dataset_lower_bound (dataset, mba_day_from_ymd (1990, 1, 1)), ==, 0);
+  g_assert_cmpuint (mba_dataset_lower_bound (dataset, mba_day_from_ymd (2030, 1, 1)), ==, 6);
+}
+
+static void
+test_derived_withdrawal (void)
+{
+  g_autoptr(MbaDataset) dataset = load_fixture ("small.json");
+  const MbaEvent *effect = mba_dataset_find_event (dataset, "est-deposit-effective");
+
+  g_assert_nonnull (effect);
+  g_assert_true (effect->derived);
+  g_assert_cmpint (effect->file_index, ==, -1);
+  g_assert_cmpint (effect->kind, ==, MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE);
+  g_assert_cmpint (effect->first_day, ==, mba_day_from_ymd (2025, 12, 27));
+  g_assert_cmpuint (effect->n_settings, ==, 1);
+  g_assert_cmpstr (effect->settings[0].state->code, ==, "EST");
+  g_assert_cmpint (effect->settings[0].status, ==, MBA_STATUS_WITHDRAWN);
+  g_assert_nonnull (strstr (effect->date_basis, "Article 20(2)"));
+  /* It rests on the deposit's sources. */
+  g_assert_cmpuint (effect->n_citations, ==, 1);
+  g_assert_cmpstr (effect->citations[0].source->id, ==, "rec");
+
+  /* Ukraine is engaged in an open armed conflict: Article 20(3) derives nothing. */
+  g_assert_null (mba_dataset_find_event (dataset, "ukr-deposit-effective"));
+}
+
+static void
+test_load_from_bytes_and_resource_name (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  dataset = mba_dataset_new_from_bytes (bytes, "memory.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mba_dataset_get_display_name (dataset), ==, "memory.json");
+  g_assert_cmpuint (mba_dataset_get_n_events (dataset), ==, 6);
+}
+
+static void
+test_verify_quotes (void)
+{
+  g_autoptr(MbaDataset) dataset = load_fixture ("small.json");
+  g_autofree char *docs = g_test_build_filename (G_TEST_DIST, "data", "docs", NULL);
+  g_autofree char *empty = g_dir_make_tmp ("mba-docs-XXXXXX", NULL);
+  g_autofree char *altered = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
+  guint n_verified = 0;
+
+  /* 3 event quotes, 1 dispute claim from the article, 1 conflict quote; line breaks in the
+   * article do not matter. */
+  g_assert_true (mba_dataset_verify_quotes (dataset, docs, &n_verified, &failures));
+  g_assert_cmpuint (n_verified, ==, 5);
+  g_assert_cmpuint (failures->len, ==, 0);
+  g_clear_pointer (&failures, g_ptr_array_unref);
+
+  /* The same article with one apostrophe changed: only the quote holding it fails. */
+  altered = g_build_filename (empty, "article.txt", NULL);
+  {
+    g_autofree char *original = NULL;
+    g_autofree char *orig_path = g_build_filename (docs, "article.txt", NULL);
+    g_autoptr(GString) text = NULL;
+
+    g_assert_true (g_file_get_contents (orig_path, &original, NULL, NULL));
+    text = g_string_new (original);
+    g_string_replace (text, "president’s", "president's", 0);
+    g_assert_true (g_file_set_contents (altered, text->str, -1, NULL));
+  }
+  g_assert_false (mba_dataset_verify_quotes (dataset, empty, &n_verified, &failures));
+  g_assert_cmpuint (n_verified, ==, 4);
+  g_assert_cmpuint (failures->len, ==, 1);
+  g_assert_true (g_str_has_prefix (failures->pdata[0], "events[4].quotes[0]: not found verbatim in article.txt"));
+  g_unlink (altered);
+  g_rmdir (empty);
+}
+
+static void
+test_synthetic (void)
+{
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (2000, 7);
+  g_autoptr(GBytes) again = mba_synthetic_dataset_generate (2000, 7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_new_from_bytes (bytes, "synthetic.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, again));
+  g_assert_cmpuint (mba_dataset_get_n_events (dataset), ==, 2000);
+  g_assert_cmpuint (mba_dataset_get_n_states (dataset), ==, 40);
+  for (guint i = 1; i < 2000; i++)
+    g_assert_cmpint (mba_dataset_get_event (dataset, i - 1)->first_day, <=,
+                     mba_dataset_get_event (dataset, i)->first_day);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dataset/load/values", test_load_values);
+  g_test_add_func ("/dataset/load/sorted", test_sorted_by_date);
+  g_test_add_func ("/dataset/load/bytes", test_load_from_bytes_and_resource_name);
+  g_test_add_func ("/dataset/article20/derived", test_derived_withdrawal);
+  g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);
+  g_test_add_func ("/dataset/synthetic", test_synthetic);
+
+  return g_test_run ();
+}

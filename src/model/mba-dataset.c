@@ -1344,6 +1344,24 @@ load_root (Loader *loader,
     index_dataset (loader);
 }
 
+/* Jansson reports the column after the offending token ("near 'x'"); editors and users
+ * look for where the token starts. Columns count code points, 1-based. */
+static int
+syntax_error_column (const json_error_t *json_error)
+{
+  const char *near = strstr (json_error->text, "near '");
+  int column = MAX (json_error->column, 1);
+
+  if (near != NULL && g_str_has_suffix (near, "'"))
+    {
+      g_autofree char *token = g_strndup (near + 6, strlen (near + 6) - 1);
+
+      if (g_utf8_validate (token, -1, NULL))
+        column = MAX (1, column - (int) g_utf8_strlen (token, -1) + 1);
+    }
+  return column;
+}
+
 static MbaDataset *
 load_from_data (const char  *data,
                 gsize        length,
@@ -1371,10 +1389,12 @@ load_from_data (const char  *data,
   root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
   if (root == NULL)
     {
-      /* Jansson counts columns in code points; report them 1-based like editors do. */
+      int column = syntax_error_column (&json_error);
+      g_autoptr(GString) text = g_string_new (json_error.text);
+
+      g_string_replace (text, "without JSON_ALLOW_NUL", "in a dataset", 0);
       g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   "%s:%d:%d: %s", display_name, MAX (json_error.line, 1),
-                   MAX (json_error.column, 1), json_error.text);
+                   "%s:%d:%d: %s", display_name, MAX (json_error.line, 1), column, text->str);
       return NULL;
     }
 
