@@ -20,7 +20,7 @@ struct _MbaDataset
   GObject        parent_instance;
 
   char          *display_name;
-  GStringChunk  *strings;
+  GPtrArray     *chunks;      /* GStringChunks holding every string */
   GPtrArray     *blocks;      /* every array the structs point into */
 
   const char    *title;
@@ -111,13 +111,25 @@ mba_event_kind_from_string (const char   *text,
 
 typedef struct
 {
-  MbaDataset *dataset;
-  const char *file;
-  GString    *path;       /* JSON path of the value being checked */
-  GString    *report;     /* one problem a line */
-  guint       n_problems;
-  int         first_code;
+  MbaDataset   *dataset;
+  const char   *file;
+  GString      *path;       /* JSON path of the value being checked */
+  GString      *report;     /* one problem a line */
+  guint         n_problems;
+  int           first_code;
+  GStringChunk *strings;    /* where this loader's strings go (one per worker thread) */
+  GPtrArray    *blocks;     /* and its arrays */
 } Loader;
+
+/* The events array, either as parsed JSON or as byte ranges of the file still to be parsed. */
+typedef struct
+{
+  json_t       *array;
+  const char   *data;
+  const gsize  *starts;
+  const gsize  *ends;
+  gsize         n;
+} EventSource;
 
 typedef struct
 {
@@ -204,7 +216,7 @@ loader_alloc (Loader *loader,
   if (n == 0)
     return NULL;
   block = g_malloc0_n (n, size);
-  g_ptr_array_add (loader->dataset->blocks, block);
+  g_ptr_array_add (loader->blocks, block);
   return block;
 }
 
@@ -212,7 +224,7 @@ static const char *
 intern (Loader     *loader,
         const char *text)
 {
-  return text ? g_string_chunk_insert (loader->dataset->strings, text) : NULL;
+  return text ? g_string_chunk_insert (loader->strings, text) : NULL;
 }
 
 /* Reports members the format does not define, so that a typo never drops data silently. */
@@ -373,7 +385,7 @@ get_id (Loader     *loader,
               "“%s” is not a valid id (lower-case letters, digits, “-”, “_” and “.” only)", id);
       id = NULL;
     }
-  else if (g_hash_table_contains (seen, id))
+  else if (seen != NULL && g_hash_table_contains (seen, id))
     {
       report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "%s id “%s” is used twice", what, id);
       id = NULL;
@@ -838,7 +850,6 @@ load_event_citations (Loader   *loader,
 static gboolean
 load_event (Loader   *loader,
             json_t   *object,
-            GHashTable *seen_ids,
             MbaEvent *event)
 {
   static const Member members[] = {
@@ -866,9 +877,7 @@ load_event (Loader   *loader,
     }
   check_members (loader, object, members, G_N_ELEMENTS (members));
 
-  event->id = get_id (loader, object, "id", seen_ids, "event");
-  if (event->id != NULL)
-    g_hash_table_add (seen_ids, (gpointer) event->id);
+  event->id = get_id (loader, object, "id", NULL, "event");
   get_date (loader, object, "date", TRUE, FALSE, &event->date);
   get_date (loader, object, "end", FALSE, TRUE, &event->end);
   if (mba_date_is_set (&event->date) && mba_date_is_set (&event->end) &&
@@ -1095,41 +1104,169 @@ derive_withdrawal (Loader         *loader,
     }
 }
 
-static void
-load_events (Loader *loader,
-             json_t *root)
+typedef struct
 {
-  MbaDataset *self = loader->dataset;
-  json_t *array = get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) events = NULL;
-  json_t *object;
-  guint n_loaded;
-  gsize i, old;
+  Loader             loader;
+  const EventSource *source;
+  gsize              first;
+  gsize              last;          /* exclusive */
+  GArray            *events;
+  gboolean           syntax_error;  /* a slice did not parse: the caller parses the whole file */
+} EventWorker;
 
-  if (array == NULL)
-    return;
-  old = path_push_key (loader, "events");
-  events = g_array_sized_new (FALSE, TRUE, sizeof (MbaEvent), json_array_size (array) + 16);
-  json_array_foreach (array, i, object)
+static gpointer
+load_event_range (gpointer data)
+{
+  EventWorker *worker = data;
+  Loader *loader = &worker->loader;
+  const EventSource *source = worker->source;
+
+  for (gsize i = worker->first; i < worker->last && !worker->syntax_error; i++)
     {
       MbaEvent event = { 0 };
-      gsize old2 = path_push_index (loader, i);
+      json_t *object;
+      gsize old;
 
-      if (load_event (loader, object, seen_ids, &event))
+      if (source->array != NULL)
+        object = json_incref (json_array_get (source->array, i));
+      else
+        {
+          json_error_t json_error;
+
+          object = json_loadb (source->data + source->starts[i], source->ends[i] - source->starts[i],
+                               JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
+          if (object == NULL)
+            {
+              worker->syntax_error = TRUE;
+              break;
+            }
+        }
+
+      old = path_push_index (loader, i);
+      if (load_event (loader, object, &event))
         {
           event.file_index = i;
           event.first_day = mba_date_first_day (&event.date);
           event.last_day = mba_date_is_set (&event.end) ? mba_date_last_day (&event.end)
                                                         : mba_date_last_day (&event.date);
-          g_array_append_val (events, event);
+          g_array_append_val (worker->events, event);
         }
-      path_pop (loader, old2);
+      path_pop (loader, old);
+      json_decref (object);
+    }
+  return NULL;
+}
+
+/* Appends what a worker found to the main loader, in file order. */
+static void
+merge_worker (Loader      *loader,
+              EventWorker *worker)
+{
+  if (worker->loader.n_problems > 0)
+    {
+      if (loader->n_problems++ == 0)
+        loader->first_code = worker->loader.first_code;
+      else
+        g_string_append_c (loader->report, '\n');
+      g_string_append_len (loader->report, worker->loader.report->str, worker->loader.report->len);
+      loader->n_problems += worker->loader.n_problems - 1;
+    }
+  g_ptr_array_extend_and_steal (loader->blocks, g_steal_pointer (&worker->loader.blocks));
+  g_ptr_array_add (loader->dataset->chunks, g_steal_pointer (&worker->loader.strings));
+  g_string_free (worker->loader.path, TRUE);
+  g_string_free (worker->loader.report, TRUE);
+}
+
+/* Returns FALSE when a slice of the file is not valid JSON: the caller then parses the whole
+ * file, which gives the problem's exact line and column. */
+static gboolean
+load_events (Loader            *loader,
+             json_t            *root,
+             const EventSource *sliced)
+{
+  MbaDataset *self = loader->dataset;
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) events = NULL;
+  EventSource whole = { 0 };
+  const EventSource *source = sliced;
+  EventWorker workers[4];
+  guint n_workers, n_loaded;
+  gboolean syntax_error = FALSE;
+  gsize old;
+
+  if (source == NULL)
+    {
+      whole.array = get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
+      if (whole.array == NULL)
+        return TRUE;
+      whole.n = json_array_size (whole.array);
+      source = &whole;
+    }
+
+  /* Parsing and checking events is most of a large file's load: share it between cores. */
+  n_workers = source->n < 4096 ? 1 : CLAMP (g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
+  old = path_push_key (loader, "events");
+  for (guint w = 0; w < n_workers; w++)
+    {
+      EventWorker *worker = &workers[w];
+
+      worker->loader = (Loader) {
+        .dataset = self,
+        .file = loader->file,
+        .path = g_string_new (loader->path->str),
+        .report = g_string_new (NULL),
+        .strings = g_string_chunk_new (256 * 1024),
+        .blocks = g_ptr_array_new_with_free_func (g_free),
+      };
+      worker->source = source;
+      worker->first = source->n * w / n_workers;
+      worker->last = source->n * (w + 1) / n_workers;
+      worker->events = g_array_sized_new (FALSE, TRUE, sizeof (MbaEvent), worker->last - worker->first);
+      worker->syntax_error = FALSE;
+    }
+  {
+    GThread *threads[G_N_ELEMENTS (workers)] = { NULL };
+
+    for (guint w = 1; w < n_workers; w++)
+      threads[w] = g_thread_new ("mba-load", load_event_range, &workers[w]);
+    load_event_range (&workers[0]);
+    for (guint w = 1; w < n_workers; w++)
+      g_thread_join (threads[w]);
+  }
+
+  events = g_array_sized_new (FALSE, TRUE, sizeof (MbaEvent), source->n + 16);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      syntax_error |= workers[w].syntax_error;
+      merge_worker (loader, &workers[w]);
+      g_array_append_vals (events, workers[w].events->data, workers[w].events->len);
+      g_array_unref (workers[w].events);
+    }
+  if (syntax_error)
+    {
+      path_pop (loader, old);
+      return FALSE;
+    }
+
+  for (guint j = 0; j < events->len; j++)
+    {
+      const MbaEvent *event = &g_array_index (events, MbaEvent, j);
+
+      if (event->id == NULL)
+        continue;
+      if (g_hash_table_contains (seen_ids, event->id))
+        {
+          gsize old2 = path_push_index (loader, event->file_index);
+          path_push_key (loader, "id");
+          report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "event id “%s” is used twice", event->id);
+          path_pop (loader, old2);
+        }
+      g_hash_table_add (seen_ids, (gpointer) event->id);
     }
   path_pop (loader, old);
 
   if (loader->n_problems > 0)
-    return;
+    return TRUE;
 
   n_loaded = events->len;
   for (guint j = 0; j < n_loaded; j++)
@@ -1138,7 +1275,7 @@ load_events (Loader *loader,
   g_array_sort (events, compare_events);
   self->n_events = events->len;
   self->events = (MbaEvent *) g_array_free (g_steal_pointer (&events), FALSE);
-  g_ptr_array_add (self->blocks, self->events);
+  g_ptr_array_add (loader->blocks, self->events);
 
   for (guint j = 0; j < self->n_events; j++)
     {
@@ -1146,6 +1283,7 @@ load_events (Loader *loader,
       self->n_quotes += self->events[j].derived ? 0 : self->events[j].n_quotes;
       g_hash_table_insert (self->event_by_id, (gpointer) self->events[j].id, &self->events[j]);
     }
+  return TRUE;
 }
 
 static void
@@ -1294,9 +1432,10 @@ index_dataset (Loader *loader)
       }
 }
 
-static void
-load_root (Loader *loader,
-           json_t *root)
+static gboolean
+load_root (Loader            *loader,
+           json_t            *root,
+           const EventSource *sliced_events)
 {
   static const Member members[] = {
     { "format", JSON_STRING, TRUE },
@@ -1316,19 +1455,19 @@ load_root (Loader *loader,
     {
       report (loader, MBA_DATASET_ERROR_FORMAT, "a dataset is a JSON object, not %s",
               json_type_name (json_typeof (root)));
-      return;
+      return TRUE;
     }
 
   format = get_member (loader, root, &members[0]);
   if (format == NULL)
-    return;
+    return TRUE;
   if (strcmp (json_string_value (format), MBA_DATASET_FORMAT_ID) != 0)
     {
       path_push_key (loader, "format");
       report (loader, MBA_DATASET_ERROR_FORMAT, "“%s” is not a format this version reads (expected “%s”)",
               json_string_value (format), MBA_DATASET_FORMAT_ID);
       path_pop (loader, 0);
-      return;
+      return TRUE;
     }
 
   check_members (loader, root, members, G_N_ELEMENTS (members));
@@ -1338,10 +1477,166 @@ load_root (Loader *loader,
   load_treaty (loader, root);
   load_sources (loader, root);
   load_states (loader, root);
-  load_events (loader, root);
+  if (!load_events (loader, root, sliced_events))
+    return FALSE;
   load_disputes (loader, root);
   if (loader->n_problems == 0)
     index_dataset (loader);
+  return TRUE;
+}
+
+static const char *
+skip_white_space (const char *p,
+                  const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* p is at a '"'; returns the byte after the closing quote, or NULL. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* Skips one JSON value by its brackets and quotes only; Jansson checks the contents later. */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  int depth = 0;
+
+  if (p >= end)
+    return NULL;
+  if (*p == '"')
+    return skip_string (p, end);
+  if (*p != '{' && *p != '[')
+    {
+      while (p < end && !strchr (",}] \t\r\n", *p))
+        p++;
+      return p;
+    }
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          p = skip_string (p, end);
+          if (p == NULL)
+            return NULL;
+          continue;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+        default:
+          break;
+        }
+      p++;
+    }
+  return NULL;
+}
+
+/* Finds the byte range of every element of the top-level "events" array, so that the events can
+ * be parsed one at a time (in parallel, and without holding the whole tree in memory). Returns
+ * FALSE for anything unusual; the caller then parses the whole file, which reports problems best. */
+static gboolean
+find_event_slices (const char *data,
+                   gsize       length,
+                   gsize      *array_start,
+                   gsize      *array_end,
+                   GArray     *starts,
+                   GArray     *ends)
+{
+  const char *end = data + length;
+  const char *p = skip_white_space (data, end);
+  gboolean found = FALSE;
+
+  if (p >= end || *p != '{')
+    return FALSE;
+  p = skip_white_space (p + 1, end);
+  while (p < end && *p == '"')
+    {
+      const char *key = p;
+      gboolean is_events;
+
+      p = skip_string (p, end);
+      if (p == NULL)
+        return FALSE;
+      is_events = p - key == 8 && memcmp (key, "\"events\"", 8) == 0;
+      p = skip_white_space (p, end);
+      if (p >= end || *p != ':')
+        return FALSE;
+      p = skip_white_space (p + 1, end);
+
+      if (is_events && !found && p < end && *p == '[')
+        {
+          found = TRUE;
+          *array_start = p - data;
+          p = skip_white_space (p + 1, end);
+          while (p < end && *p != ']')
+            {
+              gsize start = p - data, stop;
+
+              p = skip_value (p, end);
+              if (p == NULL)
+                return FALSE;
+              stop = p - data;
+              g_array_append_val (starts, start);
+              g_array_append_val (ends, stop);
+              p = skip_white_space (p, end);
+              if (p < end && *p == ',')
+                p = skip_white_space (p + 1, end);
+              else if (p >= end || *p != ']')
+                return FALSE;
+            }
+          if (p >= end)
+            return FALSE;
+          *array_end = ++p - data;
+        }
+      else
+        {
+          p = skip_value (p, end);
+          if (p == NULL)
+            return FALSE;
+        }
+      p = skip_white_space (p, end);
+      if (p < end && *p == ',')
+        p = skip_white_space (p + 1, end);
+      else
+        break;
+    }
+  return found && p < end && *p == '}';
+}
+
+/* Parses all but the events array; that is left empty for the workers to fill. */
+static json_t *
+load_skeleton (const char  *data,
+               gsize        length,
+               gsize        array_start,
+               gsize        array_end)
+{
+  g_autoptr(GString) skeleton = g_string_sized_new (length - (array_end - array_start) + 2);
+
+  g_string_append_len (skeleton, data, array_start);
+  g_string_append (skeleton, "[]");
+  g_string_append_len (skeleton, data + array_end, length - array_end);
+  return json_loadb (skeleton->str, skeleton->len, JSON_REJECT_DUPLICATES, NULL);
 }
 
 /* Jansson reports the column after the offending token ("near 'x'"); editors and users
@@ -1363,27 +1658,21 @@ syntax_error_column (const json_error_t *json_error)
 }
 
 static MbaDataset *
-load_from_data (const char  *data,
-                gsize        length,
-                const char  *display_name,
-                GError     **error)
+load_from_data_whole (const char  *data,
+                      gsize        length,
+                      const char  *display_name,
+                      GError     **error)
 {
   g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GString) problems = g_string_new (NULL);
-  Loader loader = { self, display_name, path, problems, 0, 0 };
+  Loader loader = { self, display_name, path, problems, 0, 0, NULL, self->blocks };
   json_error_t json_error;
   json_t *root;
 
   self->display_name = g_strdup (display_name);
-
-  if (length > MBA_DATASET_MAX_BYTES)
-    {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   "%s: the file is %" G_GSIZE_FORMAT " MiB; datasets larger than %d MiB are refused",
-                   display_name, length / (1024 * 1024), MBA_DATASET_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
+  loader.strings = g_string_chunk_new (64 * 1024);
+  g_ptr_array_add (self->chunks, loader.strings);
 
   /* Duplicate keys would silently drop one of the values. */
   root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
@@ -1398,9 +1687,65 @@ load_from_data (const char  *data,
       return NULL;
     }
 
-  load_root (&loader, root);
+  load_root (&loader, root, NULL);
   json_decref (root);
 
+  if (loader.n_problems > 0)
+    {
+      g_set_error_literal (error, MBA_DATASET_ERROR, loader.first_code, problems->str);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static MbaDataset *
+load_from_data (const char  *data,
+                gsize        length,
+                const char  *display_name,
+                GError     **error)
+{
+  g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  Loader loader = { self, display_name, path, problems, 0, 0, NULL, self->blocks };
+  json_t *root;
+
+  self->display_name = g_strdup (display_name);
+  loader.strings = g_string_chunk_new (64 * 1024);
+  g_ptr_array_add (self->chunks, loader.strings);
+
+  if (length > MBA_DATASET_MAX_BYTES)
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GSIZE_FORMAT " MiB; datasets larger than %d MiB are refused",
+                   display_name, length / (1024 * 1024), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  /* Large files take the fast path: events parsed one by one in parallel. */
+  if (length > 256 * 1024)
+    {
+      g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+      gsize array_start = 0, array_end = 0;
+
+      if (find_event_slices (data, length, &array_start, &array_end, starts, ends) &&
+          (root = load_skeleton (data, length, array_start, array_end)) != NULL)
+        {
+          EventSource sliced = { NULL, data, (gsize *) starts->data, (gsize *) ends->data, starts->len };
+          gboolean parsed = load_root (&loader, root, &sliced);
+
+          json_decref (root);
+          if (parsed)
+            goto done;
+          /* A slice was not JSON: start again on the slow path for the exact position. */
+          g_clear_object (&self);
+          return load_from_data_whole (data, length, display_name, error);
+        }
+    }
+  return load_from_data_whole (data, length, display_name, error);
+
+done:
   if (loader.n_problems > 0)
     {
       g_set_error_literal (error, MBA_DATASET_ERROR, loader.first_code, problems->str);
@@ -1870,7 +2215,7 @@ mba_dataset_finalize (GObject *object)
   g_clear_pointer (&self->state_by_code, g_hash_table_unref);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->chunks, g_ptr_array_unref);
   g_clear_pointer (&self->display_name, g_free);
 
   G_OBJECT_CLASS (mba_dataset_parent_class)->finalize (object);
@@ -1920,7 +2265,7 @@ mba_dataset_class_init (MbaDatasetClass *klass)
 static void
 mba_dataset_init (MbaDataset *self)
 {
-  self->strings = g_string_chunk_new (64 * 1024);
+  self->chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
   self->blocks = g_ptr_array_new_with_free_func (g_free);
   self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->state_by_code = g_hash_table_new (g_str_hash, g_str_equal);
