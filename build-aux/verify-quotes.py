@@ -34,6 +34,7 @@ Exit status: 0 when there are no failures (warnings allowed), 1 otherwise.
 
 import argparse
 import calendar
+import datetime
 import json
 import os
 import re
@@ -79,7 +80,6 @@ def parse_point(text):
         raise ValueError("month %02d is out of range in “%s”" % (month, text))
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise ValueError("%04d-%02d has no day %02d in “%s”" % (year, month, day, text))
-    import datetime
     first = datetime.date(year, month or 1, day or 1).toordinal()
     last_month = month or 12
     last = datetime.date(year, last_month,
@@ -107,12 +107,10 @@ def parse_date(text):
 
 
 def fmt(ordinal):
-    import datetime
     return datetime.date.fromordinal(ordinal).isoformat()
 
 
 def add_months(ordinal, months):
-    import datetime
     d = datetime.date.fromordinal(ordinal)
     y, m = divmod(d.month - 1 + months, 12)
     y += d.year
