@@ -1,0 +1,92 @@
+/* mba-map-renderer.h: the regional chart drawn onto any cairo context
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "mba-dataset.h"
+#include "mba-palette.h"
+#include "mba-world-map.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MBA_MAP_RENDER_LABELS = 1 << 0,   /* names of the states in the story */
+  MBA_MAP_RENDER_LEGEND = 1 << 1,   /* colours and patterns explained */
+  MBA_MAP_RENDER_DATE   = 1 << 2,   /* the map's date (and the compare date) */
+  MBA_MAP_RENDER_ALL    = MBA_MAP_RENDER_LABELS | MBA_MAP_RENDER_LEGEND | MBA_MAP_RENDER_DATE,
+} MbaMapRenderFlags;
+
+/**
+ * MbaMapRenderParams:
+ * @map: the outlines
+ * @dataset: (nullable): the facts; without it every country gets the "no status" fill
+ * @view: projection, zoom and centre
+ * @width: the drawing's width, in the context's user units
+ * @height: the drawing's height
+ * @day: the map's date (a day number, see mba_day_from_ymd())
+ * @compare_day: another date whose differences are marked, or 0
+ * @selected_event_id: (nullable): the event whose states are highlighted
+ * @hover_code: (nullable): the state under the pointer
+ * @activated_code: (nullable): the state the timeline is filtered on
+ * @theme: light or dark
+ * @flags: which overlays to draw
+ * @device_scale: device pixels per user unit for the renderer's raster caches (the widget's
+ *   scale factor), or 0 to read it from the context's matrix
+ *
+ * Everything a frame depends on. The renderer's caches only make it faster: drawing the same
+ * parameters gives the same picture (up to a few levels of rounding along the edges of a
+ * repainted area). On image and recording surfaces the renderer keeps raster layers
+ * (fills, borders, outlines and labels) and repaints only what a change touches; on PDF,
+ * PostScript and SVG surfaces it draws vectors.
+ */
+typedef struct
+{
+  MbaWorldMap       *map;
+  MbaDataset        *dataset;
+  MbaMapView         view;
+  int                width;
+  int                height;
+  gint32             day;
+  gint32             compare_day;
+  const char        *selected_event_id;
+  const char        *hover_code;
+  const char        *activated_code;
+  MbaTheme           theme;
+  MbaMapRenderFlags  flags;
+  double             device_scale;
+} MbaMapRenderParams;
+
+void                 mba_map_render_params_init   (MbaMapRenderParams        *params,
+                                                   MbaWorldMap               *map,
+                                                   MbaDataset                *dataset,
+                                                   MbaMapProjection           projection,
+                                                   int                        width,
+                                                   int                        height,
+                                                   gint32                     day);
+
+#define MBA_TYPE_MAP_RENDERER (mba_map_renderer_get_type ())
+
+G_DECLARE_FINAL_TYPE (MbaMapRenderer, mba_map_renderer, MBA, MAP_RENDERER, GObject)
+
+MbaMapRenderer      *mba_map_renderer_new         (void);
+void                 mba_map_renderer_draw        (MbaMapRenderer            *self,
+                                                   cairo_t                   *cr,
+                                                   const MbaMapRenderParams  *params);
+const MbaMapCountry *mba_map_renderer_hit_test    (MbaMapRenderer            *self,
+                                                   const MbaMapRenderParams  *params,
+                                                   double                     x,
+                                                   double                     y);
+gboolean             mba_map_renderer_get_state_point (MbaMapRenderer        *self,
+                                                   const MbaMapRenderParams  *params,
+                                                   const char                *code,
+                                                   double                    *x,
+                                                   double                    *y);
+void                 mba_map_render               (cairo_t                   *cr,
+                                                   const MbaMapRenderParams  *params);
+
+G_END_DECLS

@@ -1,0 +1,65 @@
+/* mba-timeline-widget.h: the interactive timeline, the app's main view
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mba-dataset.h"
+#include "mba-timeline-layout.h"
+#include "mba-timeline-renderer.h"
+#include "mba-timeline-viewport.h"
+
+G_BEGIN_DECLS
+
+#define MBA_TYPE_TIMELINE_WIDGET (mba_timeline_widget_get_type ())
+
+G_DECLARE_FINAL_TYPE (MbaTimelineWidget, mba_timeline_widget, MBA, TIMELINE_WIDGET, GtkWidget)
+
+GtkWidget           *mba_timeline_widget_new                (void);
+
+MbaDataset          *mba_timeline_widget_get_dataset        (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_dataset        (MbaTimelineWidget   *self,
+                                                             MbaDataset          *dataset);
+
+const char          *mba_timeline_widget_get_selected_event_id (MbaTimelineWidget *self);
+void                 mba_timeline_widget_set_selected_event_id (MbaTimelineWidget *self,
+                                                             const char          *id);
+const MbaEvent      *mba_timeline_widget_get_selected_event (MbaTimelineWidget   *self);
+
+gint32               mba_timeline_widget_get_cursor_day     (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_cursor_day     (MbaTimelineWidget   *self,
+                                                             gint32               day);
+
+MbaTimelineLaneMode  mba_timeline_widget_get_lane_mode      (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_lane_mode      (MbaTimelineWidget   *self,
+                                                             MbaTimelineLaneMode  mode);
+
+/* Filters */
+guint                mba_timeline_widget_get_hidden_kinds   (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_hidden_kinds   (MbaTimelineWidget   *self,
+                                                             guint                mask);
+gboolean             mba_timeline_widget_get_show_context   (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_show_context   (MbaTimelineWidget   *self,
+                                                             gboolean             show);
+const char          *mba_timeline_widget_get_state_filter   (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_state_filter   (MbaTimelineWidget   *self,
+                                                             const char          *code);
+const char          *mba_timeline_widget_get_search_text    (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_search_text    (MbaTimelineWidget   *self,
+                                                             const char          *text);
+guint                mba_timeline_widget_get_n_shown        (MbaTimelineWidget   *self);
+
+char                *mba_timeline_widget_describe_at        (MbaTimelineWidget   *self,
+                                                             double               x,
+                                                             double               y,
+                                                             GdkRectangle        *area);
+
+MbaTimelineViewport *mba_timeline_widget_get_viewport       (MbaTimelineWidget   *self);
+MbaTimelineLayout   *mba_timeline_widget_get_layout         (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_get_scene          (MbaTimelineWidget   *self,
+                                                             MbaTimelineScene    *scene);
+
+G_END_DECLS
