@@ -128,6 +128,38 @@ test_article20_rules (void)
   g_assert_cmpuint (mba_dataset_get_n_events (ds), ==, 5);
 }
 
+/* A signature is dated, the ratification is not, but a later list names the state a party. */
+static void
+test_record_newer_than_last_change (void)
+{
+  const char *json =
+    "{\"format\": \"mine-ban-atlas/1\", \"title\": \"t\", \"language\": \"en\", \"updated\": \"2026-01-01\","
+    " \"treaty\": {\"name\": \"n\", \"short_name\": \"s\", \"adopted\": \"1997\", \"opened\": \"1997\","
+    "   \"in_force\": \"1999\", \"withdrawal_notice_months\": 6},"
+    " \"sources\": [{\"id\": \"r\", \"layer\": \"record\", \"title\": \"r\", \"url\": \"https://example.org\"}],"
+    " \"states\": [{\"code\": \"TCD\", \"name\": \"Chad\","
+    "   \"record\": {\"status\": \"party\", \"known_by\": \"2009-11\", \"source\": \"r\"}}],"
+    " \"events\": [{\"id\": \"sig\", \"date\": \"1997-12-06\", \"date_basis\": \"x\", \"kind\": \"signature\","
+    "   \"title\": \"t\", \"summary\": \"s\", \"states\": [\"TCD\"], \"status\": {\"TCD\": \"signatory\"},"
+    "   \"citations\": [{\"source\": \"r\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) ds = mba_dataset_new_from_bytes (bytes, "chad.json", &error);
+  const MbaState *chad;
+  MbaStatusBasis basis;
+
+  g_assert_no_error (error);
+  chad = mba_dataset_find_state (ds, "TCD");
+  g_assert_cmpint (mba_dataset_get_status_at (ds, chad, mba_day_from_ymd (1997, 12, 5), NULL, NULL), ==,
+                   MBA_STATUS_NON_PARTY);
+  g_assert_cmpint (mba_dataset_get_status_at (ds, chad, mba_day_from_ymd (2005, 1, 1), NULL, &basis), ==,
+                   MBA_STATUS_SIGNATORY);
+  g_assert_cmpint (basis, ==, MBA_STATUS_BASIS_EVENT);
+  g_assert_cmpint (mba_dataset_get_status_at (ds, chad, mba_day_from_ymd (2026, 2, 20), NULL, &basis), ==,
+                   MBA_STATUS_PARTY);
+  g_assert_cmpint (basis, ==, MBA_STATUS_BASIS_RECORD);
+}
+
 static void
 test_status_strings (void)
 {
@@ -163,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/status/non-party", test_non_party_at_every_date);
   g_test_add_func ("/status/record-bounds", test_record_date_bounds);
   g_test_add_func ("/status/article20", test_article20_rules);
+  g_test_add_func ("/status/record-newer", test_record_newer_than_last_change);
   g_test_add_func ("/status/strings", test_status_strings);
 
   result = g_test_run ();

@@ -2036,11 +2036,20 @@ mba_dataset_get_status_at (MbaDataset        *self,
         hi = mid;
     }
 
-  if (lo > 0)
+  if (lo > 0 && !(state->has_record &&
+                  mba_date_first_day (&state->record_known_by) > state->changes[lo - 1].day &&
+                  mba_date_first_day (&state->record_known_by) <= day))
     {
       status = state->changes[lo - 1].status;
       event = state->changes[lo - 1].event;
       how = MBA_STATUS_BASIS_EVENT;
+    }
+  else if (lo > 0)
+    {
+      /* A record listing newer than the last dated change (a signature whose ratification
+       * date is unknown, say) knows better. */
+      status = state->record_status;
+      how = MBA_STATUS_BASIS_RECORD;
     }
   else if (state->has_record && state->record_status == MBA_STATUS_NON_PARTY)
     {
