@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mba-map-widget.h"
+#include "mba-timeline-widget.h"
 #include "mba-window.h"
 
 struct _MbaWindow
@@ -16,6 +18,11 @@ struct _MbaWindow
   AdwWindowTitle       *window_title;
   AdwStatusPage        *status_page;
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  MbaTimelineWidget    *timeline;
+  MbaMapWidget         *map;
+  GtkLabel             *summary_label;
+  GtkToggleButton      *world_button;
 
   MbaDataset           *dataset;
 };
@@ -33,22 +40,33 @@ static GParamSpec *properties[N_PROPS];
 static void
 mba_window_update (MbaWindow *self)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *subtitle = NULL;
   guint n_events;
+
+  mba_timeline_widget_set_dataset (self->timeline, self->dataset);
+  mba_map_widget_set_dataset (self->map, self->dataset);
 
   if (self->dataset == NULL)
     {
       adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_status_page_set_title (self->status_page, _("No Dataset"));
-      adw_status_page_set_description (self->status_page, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   n_events = mba_dataset_get_n_events (self->dataset);
-  adw_window_title_set_subtitle (self->window_title, mba_dataset_get_title (self->dataset));
-  adw_status_page_set_title (self->status_page, mba_dataset_get_title (self->dataset));
-  description = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
-  adw_status_page_set_description (self->status_page, description);
+  /* Translators: the window subtitle, e.g. "Ottawa Convention withdrawals — 178 events" */
+  subtitle = g_strdup_printf (ngettext ("%s — %u event", "%s — %u events", n_events),
+                              mba_dataset_get_title (self->dataset), n_events);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_stack_set_visible_child_name (self->stack, "views");
+}
+
+/* Clicking a state on the map shows only its events; clicking it again shows all. */
+static void
+on_state_activated (MbaWindow  *self,
+                    const char *code)
+{
+  mba_timeline_widget_set_state_filter (self->timeline, code);
 }
 
 MbaDataset *
@@ -164,16 +182,33 @@ mba_window_class_init (MbaWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MBA_TYPE_TIMELINE_WIDGET);
+  g_type_ensure (MBA_TYPE_MAP_WIDGET);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mba-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, world_button);
 }
 
 static void
 mba_window_init (MbaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The map shows the timeline's date cursor and highlights the selected event's states. */
+  g_object_bind_property (self->timeline, "cursor-day", self->map, "day", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->timeline, "selected-event-id", self->map, "selected-event-id",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->map, "summary", self->summary_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->world_button, "active", self->map, "world-view",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->map, "state-activated", G_CALLBACK (on_state_activated), self,
+                           G_CONNECT_SWAPPED);
   mba_window_update (self);
 }
 
