@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mba-map-summary.h"
 #include "mba-map-widget.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
@@ -23,6 +24,9 @@ struct _MbaWindow
   MbaMapWidget         *map;
   GtkLabel             *summary_label;
   GtkToggleButton      *world_button;
+  GtkCheckButton       *compare_check;
+  GtkCalendar          *compare_calendar;
+  GtkLabel             *changes_label;
 
   MbaDataset           *dataset;
 };
@@ -37,6 +41,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_comparison (MbaWindow *self);
+
 static void
 mba_window_update (MbaWindow *self)
 {
@@ -45,6 +51,7 @@ mba_window_update (MbaWindow *self)
 
   mba_timeline_widget_set_dataset (self->timeline, self->dataset);
   mba_map_widget_set_dataset (self->map, self->dataset);
+  update_comparison (self);
 
   if (self->dataset == NULL)
     {
@@ -59,6 +66,25 @@ mba_window_update (MbaWindow *self)
                               mba_dataset_get_title (self->dataset), n_events);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, "views");
+}
+
+/* "What changed since 1 January 2025?": marks the states on the map and lists them in words. */
+static void
+update_comparison (MbaWindow *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->compare_calendar);
+  gboolean active = gtk_check_button_get_active (self->compare_check) && self->dataset != NULL;
+  gint32 from_day = mba_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
+                                      g_date_time_get_day_of_month (date));
+
+  mba_map_widget_set_compare_day (self->map, active ? from_day : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_label), active);
+  if (active)
+    {
+      g_autofree char *text = mba_map_changes_summary (self->dataset, from_day,
+                                                       mba_map_widget_get_day (self->map));
+      gtk_label_set_text (self->changes_label, text);
+    }
 }
 
 /* Clicking a state on the map shows only its events; clicking it again shows all. */
@@ -193,6 +219,9 @@ mba_window_class_init (MbaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, map);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, world_button);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, compare_check);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, compare_calendar);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, changes_label);
 }
 
 static void
@@ -208,6 +237,16 @@ mba_window_init (MbaWindow *self)
   g_object_bind_property (self->world_button, "active", self->map, "world-view",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->map, "state-activated", G_CALLBACK (on_state_activated), self,
+                           G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GDateTime) since = g_date_time_new_local (2025, 1, 1, 0, 0, 0);
+    gtk_calendar_select_day (self->compare_calendar, since);
+  }
+  g_signal_connect_object (self->compare_check, "toggled", G_CALLBACK (update_comparison), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_calendar, "day-selected", G_CALLBACK (update_comparison), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "notify::day", G_CALLBACK (update_comparison), self,
                            G_CONNECT_SWAPPED);
   mba_window_update (self);
 }
