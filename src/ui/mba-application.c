@@ -25,6 +25,20 @@ static const GOptionEntry option_entries[] = {
     N_("Validate a dataset file, print every problem, and exit"), N_("FILE") },
   { "verify-quotes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check that every quote is found verbatim in the articles in DIR, and exit"), N_("DIR") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a chart to OUT (.png, .svg or .pdf) and exit; needs no display"), N_("OUT") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: timeline, map or poster (default timeline)"), N_("VIEW") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the “as of” date, YYYY-MM-DD"), N_("DATE") },
+  { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the id of the event to select"), N_("EVENT_ID") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: width and height, e.g. 1920x1080"), N_("WxH") },
+  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export: pixels per unit for PNG (1 or 2)"), N_("N") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: light or dark"), N_("THEME") },
   { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The dataset to use instead of the bundled one"), N_("FILE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -39,6 +53,7 @@ mba_application_handle_local_options (GApplication *application,
   g_autofree char *check = NULL;
   g_autofree char *verify_dir = NULL;
   g_autofree char *dataset = NULL;
+  g_autofree char *export_path = NULL;
   g_autofree const char **remaining = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -65,6 +80,20 @@ mba_application_handle_local_options (GApplication *application,
 
   if (verify_dir != NULL)
     return mba_cli_verify_quotes (verify_dir, dataset);
+
+  if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
+    {
+      const char *view = NULL, *date = NULL, *select = NULL, *size = NULL, *theme = NULL;
+      int scale = 0;
+
+      g_variant_dict_lookup (options, "view", "&s", &view);
+      g_variant_dict_lookup (options, "date", "&s", &date);
+      g_variant_dict_lookup (options, "select", "&s", &select);
+      g_variant_dict_lookup (options, "size", "&s", &size);
+      g_variant_dict_lookup (options, "scale", "i", &scale);
+      g_variant_dict_lookup (options, "theme", "&s", &theme);
+      return mba_cli_export (export_path, view, date, select, size, scale, theme, dataset);
+    }
 
   /* --dataset alone opens that file in the window. */
   return -1;

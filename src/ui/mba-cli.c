@@ -9,6 +9,8 @@
 #include <stdio.h>
 
 #include "mba-cli.h"
+#include "mba-export.h"
+#include "mba-map-widget.h"
 #include "mba-resources.h"
 
 /* Resources are registered by hand: the linker would drop a constructor in a static library. */
@@ -109,5 +111,67 @@ mba_cli_verify_quotes (const char *documents_dir,
       return 1;
     }
   g_print (ngettext ("OK: %u quote verified\n", "OK: %u quotes verified\n", n_verified), n_verified);
+  return 0;
+}
+
+/**
+ * mba_cli_export:
+ *
+ * `--export OUT --view … [--date] [--select] [--size] [--scale] [--theme] [--dataset]`, with no display.
+ *
+ * Returns: the exit status: 0 when the file was written, 1 otherwise.
+ */
+int
+mba_cli_export (const char *output,
+                const char *view,
+                const char *date,
+                const char *select,
+                const char *size,
+                int         scale,
+                const char *theme,
+                const char *dataset_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  MbaExportOptions options;
+
+  dataset = mba_cli_load_dataset (dataset_path, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  mba_export_options_init (&options, dataset, mba_map_widget_load_world_map ());
+
+  if (view != NULL && !mba_export_view_from_string (view, &options.view))
+    {
+      g_printerr (_("--view: “%s” is not timeline, map or poster\n"), view);
+      return 1;
+    }
+  if (date != NULL && !mba_day_parse_iso (date, &options.day))
+    {
+      g_printerr (_("--date: “%s” is not a date of the form YYYY-MM-DD\n"), date);
+      return 1;
+    }
+  if (size != NULL && !mba_export_parse_size (size, &options.width, &options.height))
+    {
+      g_printerr (_("--size: “%s” is not a size such as 1920x1080 (16 to 16384 pixels a side)\n"), size);
+      return 1;
+    }
+  if (scale != 0)
+    options.scale = scale;
+  if (theme != NULL && g_strcmp0 (theme, "light") != 0 && g_strcmp0 (theme, "dark") != 0)
+    {
+      g_printerr (_("--theme: “%s” is not light or dark\n"), theme);
+      return 1;
+    }
+  options.theme = g_strcmp0 (theme, "dark") == 0 ? MBA_THEME_DARK : MBA_THEME_LIGHT;
+  options.selected_id = select;
+
+  if (!mba_export_write (output, &options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   return 0;
 }

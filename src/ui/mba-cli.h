@@ -20,4 +20,13 @@ int         mba_cli_check          (const char * const *files);
 int         mba_cli_verify_quotes  (const char  *documents_dir,
                                     const char  *dataset_path);
 
+int         mba_cli_export         (const char  *output,
+                                    const char  *view,
+                                    const char  *date,
+                                    const char  *select,
+                                    const char  *size,
+                                    int          scale,
+                                    const char  *theme,
+                                    const char  *dataset_path);
+
 G_END_DECLS

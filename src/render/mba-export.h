@@ -1,0 +1,60 @@
+/* mba-export.h: the timeline and the map written as PNG, SVG or PDF, atomically
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mba-dataset.h"
+#include "mba-palette.h"
+#include "mba-world-map.h"
+
+G_BEGIN_DECLS
+
+#define MBA_EXPORT_ERROR (mba_export_error_quark ())
+
+typedef enum
+{
+  MBA_EXPORT_ERROR_FORMAT,     /* the file name's extension is not png, svg or pdf */
+  MBA_EXPORT_ERROR_ARGUMENT,   /* a size, scale or event that cannot be */
+  MBA_EXPORT_ERROR_WRITE,      /* the file could not be written; nothing was left behind */
+} MbaExportError;
+
+typedef enum
+{
+  MBA_EXPORT_VIEW_TIMELINE,
+  MBA_EXPORT_VIEW_MAP,
+  MBA_EXPORT_VIEW_POSTER,
+} MbaExportView;
+
+typedef struct
+{
+  MbaDataset    *dataset;
+  MbaWorldMap   *map;            /* needed for the map and the poster */
+  MbaExportView  view;
+  int            width;          /* in pixels (PNG, SVG) or points (PDF) */
+  int            height;
+  int            scale;          /* PNG only: 1 or 2 */
+  MbaTheme       theme;
+  gint32         day;            /* the "as of" date; 0 = the selected event's, else the dataset's update */
+  const char    *selected_id;    /* nullable */
+} MbaExportOptions;
+
+GQuark    mba_export_error_quark    (void);
+void      mba_export_options_init   (MbaExportOptions        *options,
+                                     MbaDataset              *dataset,
+                                     MbaWorldMap             *map);
+gboolean  mba_export_view_from_string (const char            *text,
+                                     MbaExportView           *view);
+gboolean  mba_export_parse_size     (const char              *text,
+                                     int                     *width,
+                                     int                     *height);
+void      mba_export_draw           (cairo_t                 *cr,
+                                     const MbaExportOptions  *options);
+gboolean  mba_export_write          (const char              *path,
+                                     const MbaExportOptions  *options,
+                                     GError                 **error);
+
+G_END_DECLS
