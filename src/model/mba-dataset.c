@@ -1657,39 +1657,31 @@ syntax_error_column (const json_error_t *json_error)
   return column;
 }
 
+/* Builds a dataset from parsed JSON, with the events either in @root or still to be parsed from
+ * @sliced. Sets @slice_failed when a slice is not JSON (nothing is reported then). */
 static MbaDataset *
-load_from_data_whole (const char  *data,
-                      gsize        length,
-                      const char  *display_name,
-                      GError     **error)
+load_parsed (json_t             *root,
+             const EventSource  *sliced,
+             const char         *display_name,
+             gboolean           *slice_failed,
+             GError            **error)
 {
   g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GString) problems = g_string_new (NULL);
   Loader loader = { self, display_name, path, problems, 0, 0, NULL, self->blocks };
-  json_error_t json_error;
-  json_t *root;
 
   self->display_name = g_strdup (display_name);
   loader.strings = g_string_chunk_new (64 * 1024);
   g_ptr_array_add (self->chunks, loader.strings);
 
-  /* Duplicate keys would silently drop one of the values. */
-  root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
-  if (root == NULL)
+  if (!load_root (&loader, root, sliced))
     {
-      int column = syntax_error_column (&json_error);
-      g_autoptr(GString) text = g_string_new (json_error.text);
-
-      g_string_replace (text, "without JSON_ALLOW_NUL", "in a dataset", 0);
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   "%s:%d:%d: %s", display_name, MAX (json_error.line, 1), column, text->str);
+      /* Only sliced events can fail to parse here. */
+      g_assert (slice_failed != NULL);
+      *slice_failed = TRUE;
       return NULL;
     }
-
-  load_root (&loader, root, NULL);
-  json_decref (root);
-
   if (loader.n_problems > 0)
     {
       g_set_error_literal (error, MBA_DATASET_ERROR, loader.first_code, problems->str);
@@ -1704,15 +1696,9 @@ load_from_data (const char  *data,
                 const char  *display_name,
                 GError     **error)
 {
-  g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(GString) problems = g_string_new (NULL);
-  Loader loader = { self, display_name, path, problems, 0, 0, NULL, self->blocks };
+  MbaDataset *dataset;
+  json_error_t json_error;
   json_t *root;
-
-  self->display_name = g_strdup (display_name);
-  loader.strings = g_string_chunk_new (64 * 1024);
-  g_ptr_array_add (self->chunks, loader.strings);
 
   if (length > MBA_DATASET_MAX_BYTES)
     {
@@ -1733,25 +1719,31 @@ load_from_data (const char  *data,
           (root = load_skeleton (data, length, array_start, array_end)) != NULL)
         {
           EventSource sliced = { NULL, data, (gsize *) starts->data, (gsize *) ends->data, starts->len };
-          gboolean parsed = load_root (&loader, root, &sliced);
+          gboolean slice_failed = FALSE;
 
+          dataset = load_parsed (root, &sliced, display_name, &slice_failed, error);
           json_decref (root);
-          if (parsed)
-            goto done;
-          /* A slice was not JSON: start again on the slow path for the exact position. */
-          g_clear_object (&self);
-          return load_from_data_whole (data, length, display_name, error);
+          if (!slice_failed)
+            return dataset;
+          /* A slice was not JSON: parse the whole file, which gives the exact position. */
         }
     }
-  return load_from_data_whole (data, length, display_name, error);
 
-done:
-  if (loader.n_problems > 0)
+  /* Duplicate keys would silently drop one of the values. */
+  root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
+  if (root == NULL)
     {
-      g_set_error_literal (error, MBA_DATASET_ERROR, loader.first_code, problems->str);
+      int column = syntax_error_column (&json_error);
+      g_autoptr(GString) text = g_string_new (json_error.text);
+
+      g_string_replace (text, "without JSON_ALLOW_NUL", "in a dataset", 0);
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
+                   "%s:%d:%d: %s", display_name, MAX (json_error.line, 1), column, text->str);
       return NULL;
     }
-  return g_steal_pointer (&self);
+  dataset = load_parsed (root, NULL, display_name, NULL, error);
+  json_decref (root);
+  return dataset;
 }
 
 /**
