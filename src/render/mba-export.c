@@ -95,20 +95,10 @@ draw_timeline (cairo_t                *cr,
   g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
   g_autoptr(MbaTimelineViewport) viewport = mba_timeline_viewport_new ();
   MbaDataset *dataset = options->dataset;
-  guint n = mba_dataset_get_n_events (dataset);
   MbaTimelineScene scene;
 
-  /* The whole story, with the same margins the window uses. */
-  if (n > 0)
-    {
-      gint32 first = mba_dataset_get_event (dataset, 0)->first_day, last = 0;
-      double margin;
-
-      for (guint i = 0; i < n; i++)
-        last = MAX (last, mba_dataset_get_event (dataset, i)->last_day + 1);
-      margin = MAX (30, (last - first) * 0.03);
-      mba_timeline_viewport_set_limits (viewport, first - margin, last + margin);
-    }
+  /* The whole story, framed as the window frames it. */
+  mba_timeline_viewport_set_limits_for_dataset (viewport, dataset);
   mba_timeline_viewport_fit (viewport);
 
   mba_timeline_layout_set_dataset (layout, dataset);

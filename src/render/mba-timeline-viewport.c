@@ -169,6 +169,35 @@ mba_timeline_viewport_set_limits (MbaTimelineViewport *self,
  * @anchor_day: the day that stays where it is on screen (under the pointer)
  * @factor: above 1 zooms in (the span is divided by it), below 1 zooms out
  */
+/**
+ * mba_timeline_viewport_set_limits_for_dataset:
+ * @dataset: (nullable): the events the timeline shows
+ *
+ * Limits the viewport to the dataset's events, with room at both ends so that the first and
+ * last dots are not on the edge; 1997–2026 when there are none.
+ */
+void
+mba_timeline_viewport_set_limits_for_dataset (MbaTimelineViewport *self,
+                                              MbaDataset          *dataset)
+{
+  gint32 first, last = 0;
+  guint n;
+  double margin;
+
+  g_return_if_fail (MBA_IS_TIMELINE_VIEWPORT (self));
+
+  if (dataset == NULL || (n = mba_dataset_get_n_events (dataset)) == 0)
+    {
+      mba_timeline_viewport_set_limits (self, mba_day_from_ymd (1997, 1, 1), mba_day_from_ymd (2027, 1, 1));
+      return;
+    }
+  first = mba_dataset_get_event (dataset, 0)->first_day;
+  for (guint i = 0; i < n; i++)
+    last = MAX (last, mba_dataset_get_event (dataset, i)->last_day + 1);
+  margin = MAX (30, (last - first) * 0.03);
+  mba_timeline_viewport_set_limits (self, first - margin, last + margin);
+}
+
 void
 mba_timeline_viewport_zoom_at (MbaTimelineViewport *self,
                                double               anchor_day,

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "mba-dataset.h"
+
 G_BEGIN_DECLS
 
 /* The narrowest view: one day across the whole width. */
@@ -30,6 +32,9 @@ double               mba_timeline_viewport_get_max_day (MbaTimelineViewport *sel
 void                 mba_timeline_viewport_set_limits  (MbaTimelineViewport *self,
                                                         double               min_day,
                                                         double               max_day);
+
+void                 mba_timeline_viewport_set_limits_for_dataset (MbaTimelineViewport *self,
+                                                                   MbaDataset          *dataset);
 
 void                 mba_timeline_viewport_zoom_at     (MbaTimelineViewport *self,
                                                         double               anchor_day,

@@ -406,27 +406,6 @@ mba_timeline_widget_get_dataset (MbaTimelineWidget *self)
   return self->dataset;
 }
 
-static void
-update_limits (MbaTimelineWidget *self)
-{
-  gint32 first = G_MAXINT32, last = 0;
-  guint n;
-  double margin;
-
-  if (self->dataset == NULL || (n = mba_dataset_get_n_events (self->dataset)) == 0)
-    {
-      mba_timeline_viewport_set_limits (self->viewport, mba_day_from_ymd (1997, 1, 1),
-                                        mba_day_from_ymd (2027, 1, 1));
-      return;
-    }
-  first = mba_dataset_get_event (self->dataset, 0)->first_day;
-  for (guint i = 0; i < n; i++)
-    last = MAX (last, mba_dataset_get_event (self->dataset, i)->last_day + 1);
-  /* Room at both ends, so that the first and last dots are not on the edge. */
-  margin = MAX (30, (last - first) * 0.03);
-  mba_timeline_viewport_set_limits (self->viewport, first - margin, last + margin);
-}
-
 void
 mba_timeline_widget_set_dataset (MbaTimelineWidget *self,
                                  MbaDataset        *dataset)
@@ -442,7 +421,7 @@ mba_timeline_widget_set_dataset (MbaTimelineWidget *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   mba_timeline_layout_set_dataset (self->layout, dataset);
-  update_limits (self);
+  mba_timeline_viewport_set_limits_for_dataset (self->viewport, self->dataset);
   mba_timeline_viewport_fit (self->viewport);
   self->lane_offset = 0;
 
