@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "mba-country-names.h"
 #include "mba-timeline-layout.h"
 
 /* Sizes in pixels. */
@@ -376,7 +377,10 @@ ensure_haystacks (MbaTimelineLayout *self)
       g_string_append_c (s, '\n');
       g_string_append (s, event->summary);
       for (guint j = 0; j < event->n_states; j++)
-        g_string_append_printf (s, "\n%s\n%s", event->states[j]->code, event->states[j]->name);
+        g_string_append_printf (s, "\n%s\n%s\n%s", event->states[j]->code, event->states[j]->name,
+                                mba_country_name (event->states[j]->code, ""));
+      for (guint j = 0; j < event->n_quotes; j++)
+        g_string_append_printf (s, "\n%s", event->quotes[j].text);
       self->haystacks[i] = g_utf8_casefold (s->str, s->len);
     }
 }
@@ -631,7 +635,8 @@ mba_timeline_layout_set_state_filter (MbaTimelineLayout *self,
 
 /**
  * mba_timeline_layout_set_search_text:
- * @text: (nullable): words that must all appear in an event's title, summary or states,
+ * @text: (nullable): words that must all appear in an event's title, summary, quotes or states
+ *   (code, dataset name or name in the user's language),
  *   ignoring case
  */
 void

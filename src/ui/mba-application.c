@@ -14,6 +14,8 @@
 struct _MbaApplication
 {
   AdwApplication  parent_instance;
+
+  GFile          *startup_file;   /* from --dataset */
 };
 
 G_DEFINE_FINAL_TYPE (MbaApplication, mba_application, ADW_TYPE_APPLICATION)
@@ -95,7 +97,15 @@ mba_application_handle_local_options (GApplication *application,
       return mba_cli_export (export_path, view, date, select, size, scale, theme, dataset);
     }
 
-  /* --dataset alone opens that file in the window. */
+  /* A file argument, or --dataset alone, opens that file in the window. The remaining-arguments
+   * entry above takes file arguments away from GApplication, so they are handed on here. */
+  if (dataset != NULL || (remaining != NULL && remaining[0] != NULL))
+    {
+      MbaApplication *self = MBA_APPLICATION (application);
+
+      g_clear_object (&self->startup_file);
+      self->startup_file = g_file_new_for_commandline_arg (dataset != NULL ? dataset : remaining[0]);
+    }
   return -1;
 }
 
@@ -109,22 +119,15 @@ mba_application_get_main_window (MbaApplication *self)
   return mba_window_new (GTK_APPLICATION (self));
 }
 
+/* What the window shows under a file that fails: the bundled dataset. It is loaded first so
+ * that the failing file's report stays on screen above it. */
 static void
-mba_application_activate (GApplication *application)
+ensure_some_dataset (MbaWindow *window)
 {
-  MbaApplication *self = MBA_APPLICATION (application);
-  MbaWindow *window = mba_application_get_main_window (self);
+  g_autoptr(GError) error = NULL;
 
-  if (mba_window_get_dataset (window) == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(MbaDataset) dataset = mba_cli_load_dataset (NULL, &error);
-
-      if (dataset == NULL)
-        g_critical ("The bundled dataset does not load: %s", error->message);
-      mba_window_set_dataset (window, dataset);
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  if (mba_window_get_dataset (window) == NULL && !mba_window_open_bundled (window, &error))
+    g_critical ("The bundled dataset does not load: %s", error->message);
 }
 
 static void
@@ -137,9 +140,44 @@ mba_application_open (GApplication  *application,
   MbaWindow *window = mba_application_get_main_window (self);
   g_autoptr(GError) error = NULL;
 
+  ensure_some_dataset (window);
   if (n_files > 0 && !mba_window_open_file (window, files[0], &error))
     g_printerr ("%s\n", error->message);
-  mba_application_activate (application);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* With no file named, the window reopens the last dataset, or shows the bundled one. */
+static void
+mba_application_activate (GApplication *application)
+{
+  MbaApplication *self = MBA_APPLICATION (application);
+  MbaWindow *window;
+
+  if (self->startup_file != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&self->startup_file);
+
+      mba_application_open (application, &file, 1, "");
+      return;
+    }
+
+  window = mba_application_get_main_window (self);
+  if (mba_window_get_dataset (window) == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *last = g_settings_get_string (settings, "last-file");
+
+      ensure_some_dataset (window);
+      if (*last != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (last);
+          g_autoptr(GError) error = NULL;
+
+          if (!mba_window_open_file (window, file, &error))
+            g_message ("%s", error->message);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -187,9 +225,21 @@ mba_application_startup (GApplication *application)
 }
 
 static void
+mba_application_dispose (GObject *object)
+{
+  MbaApplication *self = MBA_APPLICATION (object);
+
+  g_clear_object (&self->startup_file);
+  G_OBJECT_CLASS (mba_application_parent_class)->dispose (object);
+}
+
+static void
 mba_application_class_init (MbaApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = mba_application_dispose;
 
   app_class->handle_local_options = mba_application_handle_local_options;
   app_class->startup = mba_application_startup;

@@ -622,6 +622,21 @@ mba_timeline_widget_get_n_shown (MbaTimelineWidget *self)
   return mba_timeline_layout_get_n_shown (self->layout);
 }
 
+/**
+ * mba_timeline_widget_get_shown_event:
+ * @position: below mba_timeline_widget_get_n_shown()
+ *
+ * Returns: the event at @position among those that pass the filters, in date order
+ */
+const MbaEvent *
+mba_timeline_widget_get_shown_event (MbaTimelineWidget *self,
+                                     guint              position)
+{
+  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
+  g_return_val_if_fail (position < mba_timeline_layout_get_n_shown (self->layout), NULL);
+  return mba_timeline_layout_get_shown (self->layout, position);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Zoom and pan                                                                               */
 /* ------------------------------------------------------------------------------------------ */

@@ -51,6 +51,8 @@ const char          *mba_timeline_widget_get_search_text    (MbaTimelineWidget  
 void                 mba_timeline_widget_set_search_text    (MbaTimelineWidget   *self,
                                                              const char          *text);
 guint                mba_timeline_widget_get_n_shown        (MbaTimelineWidget   *self);
+const MbaEvent      *mba_timeline_widget_get_shown_event    (MbaTimelineWidget   *self,
+                                                             guint                position);
 
 char                *mba_timeline_widget_describe_at        (MbaTimelineWidget   *self,
                                                              double               x,

@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "mba-dataset.h"
+#include "mba-map-widget.h"
+#include "mba-quote-panel.h"
+#include "mba-timeline-widget.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +18,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MbaWindow, mba_window, MBA, WINDOW, AdwApplicationWindow)
 
-MbaWindow  *mba_window_new          (GtkApplication *application);
-MbaDataset *mba_window_get_dataset  (MbaWindow      *self);
-void        mba_window_set_dataset  (MbaWindow      *self,
-                                     MbaDataset     *dataset);
-gboolean    mba_window_open_file    (MbaWindow      *self,
-                                     GFile          *file,
-                                     GError        **error);
+MbaWindow         *mba_window_new              (GtkApplication  *application);
+MbaDataset        *mba_window_get_dataset      (MbaWindow       *self);
+void               mba_window_set_dataset      (MbaWindow       *self,
+                                                MbaDataset      *dataset);
+GFile             *mba_window_get_file         (MbaWindow       *self);
+gboolean           mba_window_open_file        (MbaWindow       *self,
+                                                GFile           *file,
+                                                GError         **error);
+gboolean           mba_window_open_bundled     (MbaWindow       *self,
+                                                GError         **error);
+const char        *mba_window_get_report       (MbaWindow       *self);
+void               mba_window_search           (MbaWindow       *self,
+                                                const char      *text);
+GStrv              mba_window_get_result_ids   (MbaWindow       *self);
+MbaTimelineWidget *mba_window_get_timeline     (MbaWindow       *self);
+MbaMapWidget      *mba_window_get_map          (MbaWindow       *self);
+MbaQuotePanel     *mba_window_get_quote_panel  (MbaWindow       *self);
 
 G_END_DECLS

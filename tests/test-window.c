@@ -1,0 +1,516 @@
+/* test-window.c: the main window, its quote panel, search and files (run under Xvfb) */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mba-cli.h"
+#include "mba-quote-panel.h"
+#include "mba-window.h"
+
+typedef struct
+{
+  MbaWindow *window;
+  char      *tmpdir;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (fixture) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+window_is_mapped (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) &&
+         gtk_widget_get_width (GTK_WIDGET (mba_window_get_timeline (fixture->window))) > 100;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->window = g_object_new (MBA_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  g_assert_true (mba_window_open_bundled (fixture->window, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate_until (window_is_mapped, fixture);
+  g_assert_true (window_is_mapped (fixture));
+
+  fixture->tmpdir = g_dir_make_tmp ("mba-window-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  remove_tree (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+/* Every label's text under @widget, one a line, in widget order. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+panel_text (Fixture *fixture)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (mba_window_get_quote_panel (fixture->window)), text);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+write_fixture (Fixture    *fixture,
+               const char *name,
+               const char *contents)
+{
+  char *path = g_build_filename (fixture->tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+small_json (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+/* Selecting an event through the window's action fills the quote panel with its words and
+ * quotes, and moves the map to its date. */
+static void
+test_select_shows_quotes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  const MbaEvent *event = mba_dataset_find_event (dataset, "ukr-decree-2025-06-29");
+  MbaQuotePanel *panel = mba_window_get_quote_panel (fixture->window);
+  g_autofree char *text = NULL;
+  g_autofree char *source = NULL;
+
+  g_assert_nonnull (event);
+  g_assert_cmpuint (event->n_quotes, >, 0);
+  g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-event", "s",
+                                             "ukr-decree-2025-06-29"));
+  g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "event");
+  g_assert_cmpstr (mba_quote_panel_get_event_id (panel), ==, "ukr-decree-2025-06-29");
+  g_assert_cmpint (mba_map_widget_get_day (mba_window_get_map (fixture->window)), ==, event->first_day);
+  g_assert_cmpstr (mba_map_widget_get_selected_event_id (mba_window_get_map (fixture->window)), ==,
+                   "ukr-decree-2025-06-29");
+
+  text = panel_text (fixture);
+  g_assert_nonnull (strstr (text, event->title));
+  g_assert_nonnull (strstr (text, event->summary));
+  for (guint i = 0; i < event->n_quotes; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", event->quotes[i].text);
+      g_autofree char *file = g_strdup_printf ("Article file: %s", event->quotes[i].source->document);
+
+      g_assert_nonnull (strstr (text, quoted));
+      g_assert_nonnull (strstr (text, file));
+    }
+  /* The decree's date was worked out: the basis is shown. */
+  g_assert_nonnull (event->date_basis);
+  g_assert_nonnull (strstr (text, event->date_basis));
+  source = mba_source_describe (event->quotes[0].source);
+  g_assert_nonnull (strstr (text, source));
+}
+
+/* An event in a dispute shows each side with its reading and quote. */
+static void
+test_dispute_sides (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  const MbaEvent *event = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < mba_dataset_get_n_events (dataset) && event == NULL; i++)
+    if (mba_dataset_get_event (dataset, i)->n_disputes > 0)
+      event = mba_dataset_get_event (dataset, i);
+  g_assert_nonnull (event);
+
+  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window), event->id);
+  text = panel_text (fixture);
+  g_assert_nonnull (strstr (text, "Where the Sources Disagree"));
+  g_assert_nonnull (strstr (text, event->disputes[0]->topic));
+  for (guint i = 0; i < event->disputes[0]->n_claims; i++)
+    {
+      const MbaClaim *claim = &event->disputes[0]->claims[i];
+
+      g_assert_nonnull (strstr (text, claim->reading));
+      g_assert_nonnull (strstr (text, claim->text));
+    }
+}
+
+/* "Cited by" lists every event that cites a source; choosing one selects it everywhere. */
+static void
+test_source_lists_citing_events (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  MbaQuotePanel *panel = mba_window_get_quote_panel (fixture->window);
+  const MbaSource *source = mba_dataset_find_source (dataset, "a000");
+  g_autofree char *text = NULL;
+  guint n_citing = 0;
+  const MbaEvent *last_citing = NULL;
+  GtkWidget *button;
+
+  g_assert_nonnull (source);
+  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window),
+                                             "ukr-video-address-2025-06-29");
+  button = find_button_with_label (GTK_WIDGET (panel), "_Cited By…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "source");
+
+  mba_quote_panel_show_source (panel, "a000");
+  text = panel_text (fixture);
+  for (guint i = 0; i < mba_dataset_get_n_events (dataset); i++)
+    {
+      const MbaEvent *event = mba_dataset_get_event (dataset, i);
+      gboolean cites = FALSE;
+
+      for (guint q = 0; q < event->n_quotes; q++)
+        cites |= event->quotes[q].source == source;
+      if (!cites)
+        continue;
+      n_citing++;
+      last_citing = event;
+      g_assert_nonnull (strstr (text, event->title));
+    }
+  g_assert_cmpuint (n_citing, >, 1);
+  {
+    g_autofree char *heading = g_strdup_printf ("%u Events Cite This Source", n_citing);
+    g_assert_nonnull (strstr (text, heading));
+  }
+
+  g_signal_emit_by_name (panel, "event-activated", last_citing->id);
+  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+                   ==, last_citing->id);
+  g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "event");
+}
+
+/* Search finds words in quotes (not only titles), and Enter selects the first result. */
+static void
+test_search_quotes_and_enter (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  g_auto(GStrv) ids = NULL;
+  const MbaEvent *first;
+  guint n_results;
+
+  /* "cynical" appears only in a quote. */
+  mba_window_search (fixture->window, "Cynical");
+  ids = mba_window_get_result_ids (fixture->window);
+  g_assert_cmpuint (g_strv_length (ids), >=, 1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const MbaEvent *event = mba_dataset_find_event (dataset, ids[i]);
+      gboolean in_quote = FALSE;
+
+      g_assert_null (strstr (event->title, "cynical"));
+      for (guint q = 0; q < event->n_quotes; q++)
+        in_quote |= strstr (event->quotes[q].text, "cynical") != NULL;
+      g_assert_true (in_quote);
+    }
+  first = mba_dataset_find_event (dataset, ids[0]);
+
+  g_clear_pointer (&ids, g_strfreev);
+  /* A state's name finds its events; words must all match. */
+  mba_window_search (fixture->window, "estonia deposit");
+  ids = mba_window_get_result_ids (fixture->window);
+  g_assert_cmpuint (g_strv_length (ids), >=, 1);
+  g_assert_true (g_strv_contains ((const char * const *) ids, "est-withdrawal-deposited-2025-06-27"));
+
+  /* Enter in the entry takes the first result, closes the search and shows every event again. */
+  n_results = g_strv_length (ids);
+  g_clear_pointer (&ids, g_strfreev);
+  mba_window_search (fixture->window, "cynical");
+  g_signal_emit_by_name (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY),
+                         "activate");
+  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+                   ==, first->id);
+  g_assert_null (mba_timeline_widget_get_search_text (mba_window_get_timeline (fixture->window)));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (mba_window_get_timeline (fixture->window)), >,
+                    n_results);
+}
+
+static void
+test_bad_file_keeps_dataset (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  MbaDataset *before = mba_window_get_dataset (fixture->window);
+  guint n_before = mba_dataset_get_n_events (before);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *report;
+
+  g_assert_null (mba_window_get_report (fixture->window));
+  g_assert_false (mba_window_open_file (fixture->window, file, &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_MISSING);
+
+  /* Every problem, positioned as --check prints it. */
+  report = mba_window_get_report (fixture->window);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (report, ==, error->message);
+  g_assert_nonnull (strstr (report, "many-problems.json: states[1]: required member “name” is missing"));
+  g_assert_nonnull (strstr (report, "events[0].date"));
+  g_assert_nonnull (strstr (report, "events[1].kind"));
+
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+  g_assert_cmpuint (mba_dataset_get_n_events (mba_window_get_dataset (fixture->window)), ==, n_before);
+  g_assert_true (mba_quote_panel_get_dataset (mba_window_get_quote_panel (fixture->window)) == before);
+
+  /* A good file then replaces it and the report goes away. */
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = small_json ();
+    g_autofree char *good = write_fixture (fixture, "good.json", contents);
+    g_autoptr(GFile) good_file = g_file_new_for_path (good);
+
+    g_assert_true (mba_window_open_file (fixture->window, good_file, &error));
+    g_assert_no_error (error);
+    g_assert_null (mba_window_get_report (fixture->window));
+    g_assert_cmpstr (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), ==, "Small test dataset");
+    g_assert_true (g_file_equal (mba_window_get_file (fixture->window), good_file));
+  }
+}
+
+static gboolean
+dataset_title_is_changed (Fixture *fixture)
+{
+  return g_strcmp0 (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), "Changed on disk") == 0;
+}
+
+static gboolean
+report_is_shown (Fixture *fixture)
+{
+  return mba_window_get_report (fixture->window) != NULL;
+}
+
+/* Reload reads the file again: a good change replaces the dataset, a bad one is reported and
+ * the dataset stays. */
+static void
+test_reload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "reload.json", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) changed = g_string_new (contents);
+  MbaDataset *before;
+
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window), "ukr-deposit");
+
+  g_assert_cmpuint (g_string_replace (changed, "Small test dataset", "Changed on disk", 1), ==, 1);
+  g_file_set_contents (path, changed->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  iterate_until (dataset_title_is_changed, fixture);
+  g_assert_true (dataset_title_is_changed (fixture));
+  /* The reader's place is kept. */
+  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+                   ==, "ukr-deposit");
+
+  before = mba_window_get_dataset (fixture->window);
+  g_file_set_contents (path, "{ \"format\": \"mine-ban-atlas/1\",\n  \"title\": 12 ", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  iterate_until (report_is_shown, fixture);
+  g_assert_nonnull (strstr (mba_window_get_report (fixture->window), "reload.json:2:"));
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  mba_window_set_dataset (fixture->window, NULL);
+  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_get_mapped (find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                            ADW_TYPE_STATUS_PAGE)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (mba_window_get_timeline (fixture->window))));
+  /* Its button opens a file: the action is there and enabled. */
+  g_assert_nonnull (find_button_with_label (GTK_WIDGET (fixture->window), "_Open Dataset…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-bundled", NULL));
+  g_assert_nonnull (mba_window_get_dataset (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (mba_window_get_timeline (fixture->window))));
+}
+
+/* The layout choice comes from GSettings and applies at once. */
+static void
+test_layout_setting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *timeline = GTK_WIDGET (mba_window_get_timeline (fixture->window));
+  GtkWidget *paned = gtk_widget_get_parent (timeline);
+
+  g_assert_true (GTK_IS_PANED (paned));
+  g_settings_set_string (settings, "layout", "stacked");
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_VERTICAL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layout", "s", "side-by-side"));
+  g_assert_cmpstr (g_settings_get_string (settings, "layout"), ==, "side-by-side");
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_HORIZONTAL);
+  g_settings_set_string (settings, "layout", "stacked");
+
+  /* F9's action hides the quote panel and remembers it. */
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (mba_window_get_quote_panel (fixture->window)))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.quote-panel-visible", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "quote-panel-visible"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (mba_window_get_quote_panel (fixture->window)))));
+  g_settings_set_boolean (settings, "quote-panel-visible", TRUE);
+}
+
+/* Closing the window remembers its size and the last file. */
+static void
+test_state_remembered (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "last.json", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *last = NULL;
+  gboolean stopped = TRUE;
+  int width, height;
+
+  g_assert_true (mba_window_open_file (fixture->window, file, NULL));
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_cmpstr (last, ==, path);
+
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_signal_emit_by_name (fixture->window, "close-request", &stopped);
+  g_assert_false (stopped);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+}
+
+static void
+test_only_web_links (void)
+{
+  g_assert_true (mba_uri_is_web ("https://www.icbl.org/en-gb/the-treaty.aspx"));
+  g_assert_true (mba_uri_is_web ("http://example.org/a?b=c"));
+  g_assert_false (mba_uri_is_web ("javascript:alert(1)"));
+  g_assert_false (mba_uri_is_web ("file:///etc/passwd"));
+  g_assert_false (mba_uri_is_web ("ftp://example.org/"));
+  g_assert_false (mba_uri_is_web ("https://exa mple.org/"));
+  g_assert_false (mba_uri_is_web (""));
+  g_assert_false (mba_uri_is_web (NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* A bare Xvfb has no accessibility bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  mba_cli_ensure_resources ();
+
+  g_test_add ("/window/select-shows-quotes", Fixture, NULL, fixture_set_up, test_select_shows_quotes, fixture_tear_down);
+  g_test_add ("/window/dispute-sides", Fixture, NULL, fixture_set_up, test_dispute_sides, fixture_tear_down);
+  g_test_add ("/window/source-lists-citing-events", Fixture, NULL, fixture_set_up, test_source_lists_citing_events, fixture_tear_down);
+  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search_quotes_and_enter, fixture_tear_down);
+  g_test_add ("/window/bad-file-keeps-dataset", Fixture, NULL, fixture_set_up, test_bad_file_keeps_dataset, fixture_tear_down);
+  g_test_add ("/window/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
+  g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
+  g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
+  g_test_add_func ("/window/only-web-links", test_only_web_links);
+  return g_test_run ();
+}
