@@ -477,6 +477,34 @@ test_state_remembered (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
 }
 
+/* A state clicked on the map filters the timeline to it and selects the event behind its status. */
+static void
+test_map_click_selects (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  MbaMapWidget *map = mba_window_get_map (fixture->window);
+  MbaTimelineWidget *timeline = mba_window_get_timeline (fixture->window);
+  const MbaState *estonia = mba_dataset_find_state (dataset, "EST");
+  const MbaEvent *set_by = NULL;
+  gint32 day = mba_day_from_ymd (2026, 2, 20);
+
+  mba_timeline_widget_set_cursor_day (timeline, day);
+  g_assert_cmpint (mba_map_widget_get_day (map), ==, day);
+  g_assert_cmpint (mba_dataset_get_status_at (dataset, estonia, day, &set_by, NULL), ==, MBA_STATUS_WITHDRAWN);
+  g_assert_nonnull (set_by);
+
+  g_signal_emit_by_name (map, "state-activated", "EST");
+  g_assert_cmpstr (mba_timeline_widget_get_state_filter (timeline), ==, "EST");
+  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (timeline), ==, set_by->id);
+  g_assert_cmpstr (mba_quote_panel_get_event_id (mba_window_get_quote_panel (fixture->window)), ==, set_by->id);
+
+  /* The filter bar's button shows every event again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.clear-state-filter", NULL));
+  g_assert_null (mba_timeline_widget_get_state_filter (timeline));
+  g_assert_null (mba_map_widget_get_activated_state (map));
+}
+
 static void
 test_only_web_links (void)
 {
@@ -511,6 +539,7 @@ main (int   argc,
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
   g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
+  g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();
 }

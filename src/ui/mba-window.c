@@ -135,12 +135,25 @@ update_comparison (MbaWindow *self)
     }
 }
 
-/* Clicking a state on the map shows only its events; clicking it again shows all. */
+static void select_event (MbaWindow  *self,
+                          const char *event_id);
+
+/* Clicking a state on the map shows only its events, and selects the one that gave it the
+ * status it has on the map's date; clicking it again shows all. */
 static void
 on_state_activated (MbaWindow  *self,
                     const char *code)
 {
+  const MbaState *state = NULL;
+  const MbaEvent *set_by = NULL;
+
   mba_timeline_widget_set_state_filter (self->timeline, code);
+  if (code != NULL && self->dataset != NULL)
+    state = mba_dataset_find_state (self->dataset, code);
+  if (state != NULL)
+    mba_dataset_get_status_at (self->dataset, state, mba_map_widget_get_day (self->map), &set_by, NULL);
+  if (set_by != NULL)
+    select_event (self, set_by->id);
 }
 
 /* A state filter hides most events: say so, and offer the way back. */
