@@ -477,6 +477,43 @@ test_state_remembered (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
 }
 
+static gboolean
+dataset_is_small (Fixture *fixture)
+{
+  return g_strcmp0 (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), "Small test dataset") == 0;
+}
+
+/* A file dropped on the window opens (in a thread) like one chosen with Open. */
+static void
+test_drop_opens (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "dropped.json", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GtkDropTarget *target = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  iterate_until (dataset_is_small, fixture);
+  g_assert_true (dataset_is_small (fixture));
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), file));
+}
+
 /* A state clicked on the map filters the timeline to it and selects the event behind its status. */
 static void
 test_map_click_selects (Fixture       *fixture,
@@ -540,6 +577,7 @@ main (int   argc,
   g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
   g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
   g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);
+  g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();
 }
