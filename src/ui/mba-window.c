@@ -808,9 +808,10 @@ layout_to_orientation (GValue   *value,
   return TRUE;
 }
 
-/* A new layout starts with the two views sharing the space equally. */
+/* A new layout starts with the two views sharing the space equally, once the paned has been
+ * laid out in its new orientation (a position set before that is lost). */
 static void
-on_layout_changed (MbaWindow *self)
+split_views_equally (MbaWindow *self)
 {
   int size = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->views_paned)) == GTK_ORIENTATION_HORIZONTAL
              ? gtk_widget_get_width (GTK_WIDGET (self->views_paned))
@@ -818,6 +819,21 @@ on_layout_changed (MbaWindow *self)
 
   if (size > 0)
     gtk_paned_set_position (self->views_paned, size / 2);
+}
+
+static gboolean
+split_views_on_tick (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  split_views_equally (MBA_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_layout_changed (MbaWindow *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->views_paned), split_views_on_tick, self, NULL);
 }
 
 /* The quote panel gets its width the first time the window has one: GtkPaned would otherwise
