@@ -224,7 +224,7 @@ shown_states (const MbaExportOptions *options,
   GPtrArray *states = g_ptr_array_new ();
   MbaMapRenderParams params;
 
-  if (rect->width < 1 || rect->height < 1)
+  if (rect->width < 1 || rect->height < 1 || options->map == NULL)
     return states;
   map_params (&params, options, rect->width, rect->height);
   for (guint i = 0; i < mba_dataset_get_n_states (options->dataset); i++)
