@@ -390,6 +390,9 @@ mba_caption_layout (MbaCaption *self,
   layout_size (self->date, &date_w, &date_h);
   self->title = new_layout (self, "Sans Bold 12", mba_dataset_get_title (self->dataset));
   pango_layout_set_width (self->title, (int) (MAX (width - 2 * PAD_X - date_w - 24, 40) * PANGO_SCALE));
+  /* Two lines before an ellipsis: the title is part of the citation. */
+  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD);
+  pango_layout_set_height (self->title, -2);
   pango_layout_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   layout_size (self->title, NULL, &title_h);
   self->row_height = ceil (MAX (title_h, date_h));

@@ -279,8 +279,9 @@ split_views (const MbaExportOptions *options,
       {
         double timeline_h = MAX (floor (available * 2 / 5), timeline_needed_height (options, width));
 
-        /* The map keeps two fifths at least, even when the lanes then have to be cut. */
-        timeline_h = MIN (timeline_h, floor (available * 3 / 5));
+        /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut:
+         * a poster below about 750 units high cannot show all fifteen lanes and a map. */
+        timeline_h = MIN (timeline_h, floor (available - MAX (available * 0.3, 160)));
         layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
         layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
       }
