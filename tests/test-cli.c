@@ -82,6 +82,38 @@ test_help (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--check=FILE"));
   g_assert_nonnull (strstr (run.out, "--verify-quotes=DIR"));
+  g_assert_nonnull (strstr (run.out, "--transparent"));
+  g_assert_nonnull (strstr (run.out, "--no-caption"));
+  g_assert_nonnull (strstr (run.out, "a4-landscape"));
+}
+
+/* Named sizes are accepted by name and case, unknown ones named in the error. */
+static void
+test_export_sizes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "letter.png", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) good = { 0 };
+
+  run_app (&bad, "--export", png, "--size", "a5", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.err, ==, "--size: “a5” is not a size such as 1920x1080 (16 to 16384 pixels a side), "
+                                "a4, a4-landscape, letter or letter-landscape\n");
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_app (&good, "--export", png, "--size", "Letter-Landscape", "--no-caption", NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_cmpstr (good.err, ==, "");
+  /* The PNG header's IHDR: width and height, big-endian, at bytes 16 and 20. */
+  g_assert_true (g_file_get_contents (png, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 16)), ==, 792);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 20)), ==, 612);
+  g_unlink (png);
+  g_rmdir (dir);
 }
 
 static void
@@ -194,6 +226,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/export/sizes", test_export_sizes);
   g_test_add_func ("/cli/check/ok", test_check_ok);
   g_test_add_func ("/cli/check/problems", test_check_problems);
   g_test_add_func ("/cli/check/syntax-position", test_check_syntax_position);

@@ -6,8 +6,13 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
+
+#include "mba-caption.h"
+#include "mba-export.h"
+#include "mba-timeline-layout.h"
 
 static char *tmpdir;
 
@@ -166,6 +171,304 @@ test_errors_leave_existing_file (void)
   g_assert_cmpuint (n_files, >=, 1);
 }
 
+static MbaDataset *
+load_bundled_dataset (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *dataset = mba_dataset_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static MbaWorldMap *
+load_world_map (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "world-map.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  MbaWorldMap *map = mba_world_map_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return map;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { NULL, NULL, "-", NULL };
+  char *text = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    return NULL;
+  argv[0] = pdftotext;
+  argv[1] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, NULL));
+  return text;
+}
+
+static guint32
+argb (const MbaColor *color)
+{
+  return 0xff000000u | (guint32) round (color->r * 255) << 16 | (guint32) round (color->g * 255) << 8 |
+         (guint32) round (color->b * 255);
+}
+
+static gboolean
+band_has_pixel (cairo_surface_t *image,
+                int              y1,
+                int              y2,
+                guint32          pixel)
+{
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image) / 4;
+
+  for (int y = y1; y < y2; y++)
+    for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+      if (pixels[y * stride + x] == pixel)
+        return TRUE;
+  return FALSE;
+}
+
+/* The caption has a band of its own under the map, with the legend's swatches in it. */
+static void
+test_caption_band (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled_dataset ();
+  g_autoptr(MbaWorldMap) map = load_world_map ();
+  g_autofree char *with = g_build_filename (tmpdir, "caption.png", NULL);
+  g_autofree char *without = g_build_filename (tmpdir, "no-caption.png", NULL);
+  g_autofree char *err = NULL;
+  const MbaPalette *palette = mba_palette_get (MBA_THEME_LIGHT);
+  MbaExportOptions options;
+  MbaExportLayout layout, bare;
+  cairo_surface_t *a, *b;
+  int top, differing = 0;
+
+  mba_export_options_init (&options, dataset, map);
+  options.view = MBA_EXPORT_VIEW_MAP;
+  options.width = 800;
+  options.height = 600;
+  g_assert_true (mba_day_parse_iso ("2026-02-20", &options.day));
+  mba_export_get_layout (&options, &layout);
+
+  /* Map above, caption below, touching, together the whole picture. */
+  g_assert_cmpfloat (layout.caption.height, >, 60);
+  g_assert_cmpfloat (layout.caption.height, <=, 300);
+  g_assert_cmpfloat (layout.map.y, ==, 0);
+  g_assert_cmpfloat (layout.map.y + layout.map.height, ==, layout.caption.y);
+  g_assert_cmpfloat (layout.caption.y + layout.caption.height, ==, 600);
+  g_assert_cmpfloat (layout.timeline.height, ==, 0);
+  g_assert_true (layout.legend_in_caption);
+  g_assert_cmpuint (layout.n_sources_shown, >=, 1);
+  g_assert_cmpuint (layout.n_sources_shown, <=, layout.n_sources);
+
+  options.caption = FALSE;
+  mba_export_get_layout (&options, &bare);
+  g_assert_cmpfloat (bare.caption.height, ==, 0);
+  g_assert_cmpfloat (bare.map.height, ==, 600);
+
+  g_assert_cmpint (run_export (&err, "--export", with, "--view", "map", "--size", "800x600",
+                               "--date", "2026-02-20", NULL), ==, 0);
+  g_assert_cmpint (run_export (&err, "--export", without, "--view", "map", "--size", "800x600",
+                               "--date", "2026-02-20", "--no-caption", NULL), ==, 0);
+  a = cairo_image_surface_create_from_png (with);
+  b = cairo_image_surface_create_from_png (without);
+  top = (int) layout.caption.y;
+
+  /* The State Party swatch is in the caption's band when the caption is on; the map's own
+   * legend is gone, so nothing else in that band has to be that colour. */
+  g_assert_true (band_has_pixel (a, top + 1, 600, argb (&palette->status[MBA_STATUS_PARTY])));
+  /* Off, the band is map: mostly different pixels. */
+  for (int y = top + 2; y < 600; y += 3)
+    for (int x = 0; x < 800; x += 3)
+      differing += ((guint32 *) cairo_image_surface_get_data (a))[y * cairo_image_surface_get_stride (a) / 4 + x] !=
+                   ((guint32 *) cairo_image_surface_get_data (b))[y * cairo_image_surface_get_stride (b) / 4 + x];
+  g_assert_cmpint (differing, >, (600 - top - 2) / 3 * 800 / 3 / 2);
+  /* ...and the band's background is the page's: the caption paints it. */
+  g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (a))[599 * cairo_image_surface_get_stride (a) / 4 + 799],
+                   ==, argb (&palette->background));
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* The caption's words stay words in a PDF: the date and the sources of the selected event. */
+static void
+test_caption_pdf (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "caption.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *pdfinfo_argv[] = { "pdfinfo", NULL, NULL };
+
+  g_assert_cmpint (run_export (&err, "--export", path, "--view", "timeline", "--size", "a4-landscape",
+                               "--select", "baltics-poland-announce-2025-03-18", NULL), ==, 0);
+  text = pdf_text (path);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "The 2025 withdrawals from the Mine Ban Treaty"));
+  g_assert_nonnull (strstr (text, "As of 18 March 2025"));
+  /* The selected event's first source comes first, by its headline. */
+  g_assert_nonnull (strstr (text, "Sources: “Ukraine joins its neighbours in withdrawing"));
+  g_assert_nonnull (strstr (text, "more"));
+
+  /* The whole list is in the metadata, including what the caption counts as "N more". */
+  pdfinfo_argv[1] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) pdfinfo_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &info, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (info, "Selected: Estonia, Latvia, Lithuania and Poland announce they will withdraw"));
+}
+
+/* The SVG's <desc> lists every source in full, also those the caption leaves out. */
+static void
+test_caption_svg_desc (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled_dataset ();
+  g_autoptr(MbaWorldMap) map = load_world_map ();
+  g_autofree char *path = g_build_filename (tmpdir, "sources.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *desc = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *start, *end;
+  MbaExportOptions options;
+  MbaExportLayout layout;
+
+  mba_export_options_init (&options, dataset, map);
+  options.view = MBA_EXPORT_VIEW_TIMELINE;
+  mba_export_get_layout (&options, &layout);
+  sources = mba_caption_collect_sources (dataset, 0, NULL, NULL, 0, TRUE);
+  /* The whole timeline cites more than four lines hold. */
+  g_assert_cmpuint (layout.n_sources, ==, sources->len);
+  g_assert_cmpuint (layout.n_sources_shown, <, layout.n_sources);
+
+  g_assert_cmpint (run_export (&err, "--export", path, "--view", "timeline", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  start = strstr (svg, "<desc>");
+  end = strstr (svg, "</desc>");
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  desc = g_strndup (start, end - start);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (sources, i));
+      g_autofree char *escaped = g_markup_escape_text (full, -1);
+
+      if (strstr (desc, escaped) == NULL)
+        g_error ("source %u, “%s”, is not in the SVG's <desc>", i, full);
+    }
+}
+
+/* A transparent PNG lets the page and the sea through; an opaque one has no such pixel. */
+static void
+test_transparent (void)
+{
+  g_autofree char *clear = g_build_filename (tmpdir, "clear.png", NULL);
+  g_autofree char *opaque = g_build_filename (tmpdir, "opaque.png", NULL);
+  g_autofree char *err = NULL;
+  const char *paths[] = { clear, opaque };
+  guint n_clear[2] = { 0, 0 };
+
+  g_assert_cmpint (run_export (&err, "--export", clear, "--view", "poster", "--size", "640x640",
+                               "--transparent", NULL), ==, 0);
+  g_assert_cmpint (run_export (&err, "--export", opaque, "--view", "poster", "--size", "640x640", NULL), ==, 0);
+  for (guint f = 0; f < 2; f++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create_from_png (paths[f]);
+      guint32 *pixels = (guint32 *) cairo_image_surface_get_data (image);
+      int stride = cairo_image_surface_get_stride (image) / 4;
+
+      g_assert_cmpint (cairo_image_surface_get_format (image), ==, f == 0 ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24);
+      for (int y = 0; y < 640; y++)
+        for (int x = 0; x < 640; x++)
+          n_clear[f] += (pixels[y * stride + x] >> 24) == 0;
+      if (f == 0)
+        /* The caption's background, bottom right, under no text. */
+        g_assert_cmphex (pixels[639 * stride + 639] >> 24, ==, 0);
+      cairo_surface_destroy (image);
+    }
+  /* Sea and page: a good share of the picture. */
+  g_assert_cmpuint (n_clear[0], >, 640 * 640 / 10);
+  g_assert_cmpuint (n_clear[1], ==, 0);
+
+  g_assert_cmpint (run_export (&err, "--export", clear, "--transparent", "--size", "a4", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  {
+    cairo_surface_t *image = cairo_image_surface_create_from_png (clear);
+
+    /* A4 is in points: 595 × 842 pixels at scale 1. */
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 595);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 842);
+    cairo_surface_destroy (image);
+  }
+}
+
+/* At 1000 pixels high the poster's timeline used to get two fifths and lose its last lanes. */
+static void
+test_poster_keeps_lanes (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled_dataset ();
+  g_autoptr(MbaWorldMap) map = load_world_map ();
+  static const int widths[] = { 800, 1280, 1600, 1920 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    for (int caption = 0; caption < 2; caption++)
+      {
+        g_autoptr(MbaTimelineLayout) timeline = mba_timeline_layout_new ();
+        const MbaTimelineGeometry *g;
+        const MbaTimelineLane *last;
+        MbaExportOptions options;
+        MbaExportLayout layout;
+
+        mba_export_options_init (&options, dataset, map);
+        options.view = MBA_EXPORT_VIEW_POSTER;
+        options.width = widths[i];
+        options.height = 1000;
+        options.caption = caption;
+        mba_export_get_layout (&options, &layout);
+
+        /* Timeline, map and caption stacked without overlap, down to the bottom edge. */
+        g_assert_cmpfloat (layout.timeline.y, ==, 0);
+        g_assert_cmpfloat (layout.timeline.y + layout.timeline.height, ==, layout.map.y);
+        g_assert_cmpfloat (layout.map.y + layout.map.height, ==, caption ? layout.caption.y : 1000);
+        if (caption)
+          g_assert_cmpfloat (layout.caption.y + layout.caption.height, ==, 1000);
+        g_assert_cmpfloat (layout.map.height, >=, 300);
+
+        mba_timeline_layout_set_dataset (timeline, dataset);
+        mba_timeline_layout_update (timeline, mba_day_from_ymd (1997, 1, 1), mba_day_from_ymd (2027, 1, 1),
+                                    layout.timeline.width, layout.timeline.height, 0);
+        g = mba_timeline_layout_get_geometry (timeline);
+        g_assert_cmpuint (mba_timeline_layout_get_n_lanes (timeline), >=, 10);
+        last = mba_timeline_layout_get_lane (timeline, mba_timeline_layout_get_n_lanes (timeline) - 1);
+        g_assert_cmpfloat (g->content_height, <=, g->plot.height);
+        g_assert_cmpfloat (last->y + last->height, <=, layout.timeline.height);
+      }
+}
+
+static void
+test_export_argument_errors (void)
+{
+  g_autofree char *svg = g_build_filename (tmpdir, "clear.svg", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "clear.pdf", NULL);
+  char *err = NULL;
+
+  g_assert_cmpint (run_export (&err, "--export", svg, "--transparent", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "Only PNG can have a transparent background, not SVG\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_export (&err, "--export", pdf, "--transparent", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "Only PNG can have a transparent background, not PDF\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +483,12 @@ main (int   argc,
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf_text);
   g_test_add_func ("/export/errors", test_errors_leave_existing_file);
+  g_test_add_func ("/export/errors/arguments", test_export_argument_errors);
+  g_test_add_func ("/export/caption/band", test_caption_band);
+  g_test_add_func ("/export/caption/pdf", test_caption_pdf);
+  g_test_add_func ("/export/caption/svg-desc", test_caption_svg_desc);
+  g_test_add_func ("/export/transparent", test_transparent);
+  g_test_add_func ("/export/poster/lanes", test_poster_keeps_lanes);
 
   result = g_test_run ();
   {

@@ -11,9 +11,11 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "mba-caption.h"
 #include "mba-export.h"
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
@@ -35,6 +37,7 @@ mba_export_options_init (MbaExportOptions *options,
   options->height = 1080;
   options->scale = 1;
   options->theme = MBA_THEME_LIGHT;
+  options->caption = TRUE;
 }
 
 gboolean
@@ -52,7 +55,33 @@ mba_export_view_from_string (const char    *text,
   return TRUE;
 }
 
-/* "1920x1080"; each side from 16 to 16384 pixels. */
+static const MbaExportSizePreset size_presets[] = {
+  { "full-hd", N_("Full HD (1920 × 1080)"), 1920, 1080 },
+  { "hd", N_("HD (1280 × 720)"), 1280, 720 },
+  { "4k", N_("4K (3840 × 2160)"), 3840, 2160 },
+  { "a4", N_("A4 Portrait"), 595, 842 },
+  { "a4-landscape", N_("A4 Landscape"), 842, 595 },
+  { "letter", N_("Letter Portrait"), 612, 792 },
+  { "letter-landscape", N_("Letter Landscape"), 792, 612 },
+};
+
+/**
+ * mba_export_get_size_presets:
+ *
+ * Paper sizes are in points, 1/72 inch, so a PDF prints at its real size; a PNG of A4 is
+ * 595 × 842 pixels at scale 1, twice that at scale 2.
+ *
+ * Returns: (array length=n_presets): the named sizes; labels are untranslated (N_)
+ */
+const MbaExportSizePreset *
+mba_export_get_size_presets (guint *n_presets)
+{
+  *n_presets = G_N_ELEMENTS (size_presets);
+  return size_presets;
+}
+
+/* "1920x1080", or a preset's id ("a4", "a4-landscape", also "a4-portrait"); each side from 16 to
+ * 16384 pixels. */
 gboolean
 mba_export_parse_size (const char *text,
                        int        *width,
@@ -61,7 +90,21 @@ mba_export_parse_size (const char *text,
   char *end = NULL;
   gint64 w, h;
 
-  if (text == NULL || !g_ascii_isdigit (*text))
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    {
+      g_autofree char *portrait = g_strconcat (size_presets[i].id, "-portrait", NULL);
+
+      if (g_ascii_strcasecmp (text, size_presets[i].id) == 0 ||
+          (size_presets[i].width < size_presets[i].height && g_ascii_strcasecmp (text, portrait) == 0))
+        {
+          *width = size_presets[i].width;
+          *height = size_presets[i].height;
+          return TRUE;
+        }
+    }
+  if (!g_ascii_isdigit (*text))
     return FALSE;
   w = g_ascii_strtoll (text, &end, 10);
   if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
@@ -72,6 +115,25 @@ mba_export_parse_size (const char *text,
   *width = w;
   *height = h;
   return TRUE;
+}
+
+/**
+ * mba_export_format_from_path:
+ *
+ * Returns: (nullable): "png", "svg" or "pdf" after the file name's extension, any case
+ */
+const char *
+mba_export_format_from_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    return "png";
+  if (g_str_has_suffix (lower, ".svg"))
+    return "svg";
+  if (g_str_has_suffix (lower, ".pdf"))
+    return "pdf";
+  return NULL;
 }
 
 static gint32
@@ -86,79 +148,315 @@ resolve_day (const MbaExportOptions *options)
   return mba_date_last_day (mba_dataset_get_updated (options->dataset));
 }
 
+/* The whole story, framed as the window frames it. */
 static void
-draw_timeline (cairo_t                *cr,
-               const MbaExportOptions *options,
-               int                     width,
-               int                     height)
+prepare_timeline (MbaTimelineLayout      *layout,
+                  MbaTimelineScene       *scene,
+                  const MbaExportOptions *options,
+                  int                     width,
+                  int                     height)
 {
-  g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
   g_autoptr(MbaTimelineViewport) viewport = mba_timeline_viewport_new ();
   MbaDataset *dataset = options->dataset;
-  MbaTimelineScene scene;
 
-  /* The whole story, framed as the window frames it. */
   mba_timeline_viewport_set_limits_for_dataset (viewport, dataset);
   mba_timeline_viewport_fit (viewport);
 
   mba_timeline_layout_set_dataset (layout, dataset);
-  mba_timeline_scene_init (&scene);
-  scene.dataset = dataset;
-  scene.start_day = mba_timeline_viewport_get_start (viewport);
-  scene.end_day = mba_timeline_viewport_get_end (viewport);
-  scene.selected_id = options->selected_id;
-  scene.cursor_day = resolve_day (options);
-  mba_timeline_render_prepare (layout, &scene, width, height);
-  mba_timeline_render (cr, layout, width, height, mba_palette_get (options->theme), &scene);
+  mba_timeline_scene_init (scene);
+  scene->dataset = dataset;
+  scene->start_day = mba_timeline_viewport_get_start (viewport);
+  scene->end_day = mba_timeline_viewport_get_end (viewport);
+  scene->selected_id = options->selected_id;
+  scene->cursor_day = resolve_day (options);
+  mba_timeline_render_prepare (layout, scene, width, height);
+}
+
+/* The height at which every lane shows at least one row: the axis and the lanes at their least. */
+static double
+timeline_needed_height (const MbaExportOptions *options,
+                        int                     width)
+{
+  g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
+  const MbaTimelineGeometry *g;
+  MbaTimelineScene scene;
+
+  prepare_timeline (layout, &scene, options, width, 1);
+  g = mba_timeline_layout_get_geometry (layout);
+  return ceil (g->axis.height + g->content_height);
 }
 
 static void
-draw_map (cairo_t                *cr,
-          const MbaExportOptions *options,
-          int                     width,
-          int                     height)
+draw_timeline (cairo_t                *cr,
+               const MbaExportOptions *options,
+               const MbaPalette       *palette,
+               int                     width,
+               int                     height)
 {
+  g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
+  MbaTimelineScene scene;
+
+  prepare_timeline (layout, &scene, options, width, height);
+  mba_timeline_render (cr, layout, width, height, palette, &scene);
+}
+
+static void
+map_params (MbaMapRenderParams     *params,
+            const MbaExportOptions *options,
+            int                     width,
+            int                     height)
+{
+  mba_map_render_params_init (params, options->map, options->dataset,
+                              options->world_view ? MBA_MAP_PROJECTION_WORLD : MBA_MAP_PROJECTION_REGIONAL,
+                              width, height, resolve_day (options));
+  params->theme = options->theme;
+  params->selected_event_id = options->selected_id;
+  if (options->transparent)
+    params->flags |= MBA_MAP_RENDER_TRANSPARENT;
+}
+
+/* The states whose anchor falls inside a map of @rect's size: those the picture shows. */
+static GPtrArray *
+shown_states (const MbaExportOptions *options,
+              const MbaExportRect    *rect)
+{
+  g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+  GPtrArray *states = g_ptr_array_new ();
   MbaMapRenderParams params;
 
-  mba_map_render_params_init (&params, options->map, options->dataset, MBA_MAP_PROJECTION_REGIONAL,
-                              width, height, resolve_day (options));
-  params.theme = options->theme;
-  params.selected_event_id = options->selected_id;
-  mba_map_render (cr, &params);
+  if (rect->width < 1 || rect->height < 1 || options->map == NULL)
+    return states;
+  map_params (&params, options, rect->width, rect->height);
+  for (guint i = 0; i < mba_dataset_get_n_states (options->dataset); i++)
+    {
+      const MbaState *state = mba_dataset_get_state (options->dataset, i);
+      double x, y;
+
+      if (mba_map_renderer_get_state_point (renderer, &params, state->code, &x, &y) &&
+          x >= 0 && y >= 0 && x <= rect->width && y <= rect->height)
+        g_ptr_array_add (states, (gpointer) state);
+    }
+  return states;
+}
+
+static GPtrArray *
+collect_sources (const MbaExportOptions *options,
+                 const MbaExportRect    *map_rect)
+{
+  g_autoptr(GPtrArray) states = NULL;
+  const MbaEvent *selected = mba_dataset_find_event (options->dataset, options->selected_id);
+
+  if (options->view == MBA_EXPORT_VIEW_TIMELINE)
+    states = g_ptr_array_new ();
+  else
+    states = shown_states (options, map_rect);
+  return mba_caption_collect_sources (options->dataset, resolve_day (options), selected,
+                                      (const MbaState **) states->pdata, states->len,
+                                      options->view != MBA_EXPORT_VIEW_MAP);
+}
+
+/* Splits what the caption leaves between the timeline and the map. The poster gives the
+ * timeline two fifths, or more when its lanes need it, so that none is cut off. */
+static void
+split_views (const MbaExportOptions *options,
+             MbaExportLayout        *layout,
+             double                  caption_height)
+{
+  double width = options->width, available = options->height - caption_height;
+
+  layout->timeline = layout->map = (MbaExportRect) { 0, 0, 0, 0 };
+  layout->caption = (MbaExportRect) { 0, available, width, caption_height };
+  switch (options->view)
+    {
+    case MBA_EXPORT_VIEW_TIMELINE:
+      layout->timeline = (MbaExportRect) { 0, 0, width, available };
+      break;
+    case MBA_EXPORT_VIEW_MAP:
+      layout->map = (MbaExportRect) { 0, 0, width, available };
+      break;
+    case MBA_EXPORT_VIEW_POSTER:
+    default:
+      {
+        double timeline_h = MAX (floor (available * 2 / 5), timeline_needed_height (options, width));
+
+        /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut:
+         * a poster below about 750 units high cannot show all fifteen lanes and a map. */
+        timeline_h = MIN (timeline_h, floor (available - MAX (available * 0.3, 160)));
+        layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
+        layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
+      }
+      break;
+    }
+}
+
+typedef struct
+{
+  MbaExportLayout  layout;
+  MbaCaption      *caption;   /* nullable */
+  GPtrArray       *sources;   /* everything cited, for the metadata */
+} Plan;
+
+static void
+plan_init (Plan                   *plan,
+           const MbaExportOptions *options)
+{
+  gboolean shows_map = options->view != MBA_EXPORT_VIEW_TIMELINE;
+  double caption_height = 0;
+
+  memset (plan, 0, sizeof *plan);
+  split_views (options, &plan->layout, 0);
+  plan->sources = collect_sources (options, &plan->layout.map);
+  if (options->caption)
+    {
+      /* The caption's height depends on the sources, and which states the map shows on the
+       * space the caption leaves: one more round settles it. */
+      for (int round = 0; round < 2; round++)
+        {
+          g_clear_pointer (&plan->caption, mba_caption_free);
+          plan->caption = mba_caption_new (options->dataset, resolve_day (options), shows_map,
+                                           plan->sources);
+          caption_height = mba_caption_layout (plan->caption, options->width, floor (options->height / 2.0));
+          split_views (options, &plan->layout, caption_height);
+          if (round == 0 && shows_map)
+            {
+              g_ptr_array_unref (plan->sources);
+              plan->sources = collect_sources (options, &plan->layout.map);
+            }
+          else
+            break;
+        }
+      if (caption_height <= 0)
+        g_clear_pointer (&plan->caption, mba_caption_free);
+    }
+  plan->layout.n_sources = plan->sources->len;
+  if (plan->caption != NULL)
+    {
+      plan->layout.n_sources_shown = mba_caption_get_n_sources_shown (plan->caption);
+      plan->layout.legend_in_caption = mba_caption_get_legend_shown (plan->caption);
+    }
+}
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_pointer (&plan->caption, mba_caption_free);
+  g_clear_pointer (&plan->sources, g_ptr_array_unref);
+}
+
+/**
+ * mba_export_get_layout:
+ *
+ * Where mba_export_draw() puts the timeline, the map and the caption: they do not overlap, and
+ * together they cover the picture.
+ */
+void
+mba_export_get_layout (const MbaExportOptions *options,
+                       MbaExportLayout        *layout)
+{
+  Plan plan;
+
+  g_return_if_fail (options != NULL && MBA_IS_DATASET (options->dataset));
+
+  plan_init (&plan, options);
+  *layout = plan.layout;
+  plan_clear (&plan);
 }
 
 /**
  * mba_export_draw:
  *
- * Draws the chosen view at options->width × options->height with the same renderers as the window.
+ * Draws the chosen view at options->width × options->height with the same renderers as the
+ * window, and the caption under it.
  */
 void
 mba_export_draw (cairo_t                *cr,
                  const MbaExportOptions *options)
 {
-  int w = options->width, h = options->height;
+  MbaPalette palette = *mba_palette_get (options->theme);
+  const MbaExportLayout *layout;
+  Plan plan;
 
-  switch (options->view)
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (options != NULL && MBA_IS_DATASET (options->dataset));
+
+  if (options->transparent)
+    palette.background.a = 0;
+  plan_init (&plan, options);
+  layout = &plan.layout;
+
+  if (layout->timeline.height >= 1)
     {
-    case MBA_EXPORT_VIEW_TIMELINE:
-      draw_timeline (cr, options, w, h);
-      break;
-    case MBA_EXPORT_VIEW_MAP:
-      draw_map (cr, options, w, h);
-      break;
-    case MBA_EXPORT_VIEW_POSTER:
-    default:
       cairo_save (cr);
-      draw_timeline (cr, options, w, h * 2 / 5);
-      cairo_restore (cr);
-      cairo_save (cr);
-      cairo_translate (cr, 0, h * 2 / 5);
-      cairo_rectangle (cr, 0, 0, w, h - h * 2 / 5);
+      cairo_translate (cr, layout->timeline.x, layout->timeline.y);
+      cairo_rectangle (cr, 0, 0, layout->timeline.width, layout->timeline.height);
       cairo_clip (cr);
-      draw_map (cr, options, w, h - h * 2 / 5);
+      draw_timeline (cr, options, &palette, layout->timeline.width, layout->timeline.height);
       cairo_restore (cr);
-      break;
     }
+  if (layout->map.height >= 1 && options->map != NULL)
+    {
+      MbaMapRenderParams params;
+
+      map_params (&params, options, layout->map.width, layout->map.height);
+      /* The caption explains the colours: the map's corner stays free for the map. */
+      if (layout->legend_in_caption)
+        params.flags &= ~MBA_MAP_RENDER_LEGEND;
+      cairo_save (cr);
+      cairo_translate (cr, layout->map.x, layout->map.y);
+      cairo_rectangle (cr, 0, 0, layout->map.width, layout->map.height);
+      cairo_clip (cr);
+      mba_map_render (cr, &params);
+      cairo_restore (cr);
+    }
+  if (plan.caption != NULL)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->caption.x, layout->caption.y);
+      mba_caption_draw (plan.caption, cr, &palette);
+      cairo_restore (cr);
+    }
+  plan_clear (&plan);
+}
+
+/**
+ * mba_export_describe:
+ *
+ * Returns: the picture in words for its metadata: the map's summary at the date, the selected
+ *   event, and every source cited by what is shown, one a line
+ */
+char *
+mba_export_describe (const MbaExportOptions *options)
+{
+  g_autofree char *summary = NULL;
+  const MbaEvent *selected;
+  GString *text;
+  Plan plan;
+
+  g_return_val_if_fail (options != NULL && MBA_IS_DATASET (options->dataset), NULL);
+
+  summary = mba_map_summary (options->dataset, resolve_day (options));
+  text = g_string_new (summary);
+  selected = mba_dataset_find_event (options->dataset, options->selected_id);
+  if (selected != NULL)
+    {
+      g_autofree char *date = mba_date_format (&selected->date);
+
+      g_string_append_c (text, '\n');
+      /* Translators: in an export's description; the selected event's title and date */
+      g_string_append_printf (text, _("Selected: %s (%s)"), selected->title, date);
+    }
+  plan_init (&plan, options);
+  if (plan.sources->len > 0)
+    {
+      g_string_append_printf (text, "\n%s", _("Sources:"));
+      for (guint i = 0; i < plan.sources->len; i++)
+        {
+          g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (plan.sources, i));
+          g_string_append_printf (text, "\n%s", full);
+        }
+    }
+  plan_clear (&plan);
+  return g_string_free (text, FALSE);
 }
 
 static cairo_status_t
@@ -202,7 +500,7 @@ render_to_bytes (const char             *format,
                  GError                **error)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *summary = mba_map_summary (options->dataset, resolve_day (options));
+  g_autofree char *summary = mba_export_describe (options);
   const char *title = mba_dataset_get_title (options->dataset);
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -314,23 +612,32 @@ mba_export_write (const char              *path,
                   const MbaExportOptions  *options,
                   GError                 **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autoptr(GBytes) bytes = NULL;
   const char *format;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL && MBA_IS_DATASET (options->dataset), FALSE);
 
-  if (g_str_has_suffix (lower, ".png"))
-    format = "png";
-  else if (g_str_has_suffix (lower, ".svg"))
-    format = "svg";
-  else if (g_str_has_suffix (lower, ".pdf"))
-    format = "pdf";
-  else
+  format = mba_export_format_from_path (path);
+  if (format == NULL)
     {
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_FORMAT,
                    _("%s: unknown format; the file name must end in .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  if (options->width < 16 || options->height < 16 || options->width > 16384 || options->height > 16384)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("The size must be 16 to 16384 a side, not %d × %d"), options->width, options->height);
+      return FALSE;
+    }
+  /* SVG and PDF viewers differ in what they show behind a page; only PNG promises transparency. */
+  if (options->transparent && !g_str_equal (format, "png"))
+    {
+      g_autofree char *name = g_ascii_strup (format, -1);
+
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("Only PNG can have a transparent background, not %s"), name);
       return FALSE;
     }
   if (options->scale < 1 || options->scale > 4)

@@ -40,7 +40,35 @@ typedef struct
   MbaTheme       theme;
   gint32         day;            /* the "as of" date; 0 = the selected event's, else the dataset's update */
   const char    *selected_id;    /* nullable */
+  gboolean       caption;        /* title, date, legend and sources under the picture; default TRUE */
+  gboolean       transparent;    /* PNG only: no page background, no sea; an error for SVG and PDF */
+  gboolean       world_view;     /* the map shows the whole world instead of the region */
 } MbaExportOptions;
+
+typedef struct
+{
+  double x, y, width, height;
+} MbaExportRect;
+
+/* Where an export puts its parts; a part not drawn has width and height 0. */
+typedef struct
+{
+  MbaExportRect  timeline;
+  MbaExportRect  map;
+  MbaExportRect  caption;
+  guint          n_sources;          /* cited by what is shown */
+  guint          n_sources_shown;    /* named in the caption; the rest are "and N more" */
+  gboolean       legend_in_caption;  /* the status legend moved from the map to the caption */
+} MbaExportLayout;
+
+/* Named sizes for --size and the export dialog, in pixels (PNG, SVG) or points (PDF). */
+typedef struct
+{
+  const char *id;          /* "a4-landscape" */
+  const char *label;       /* translatable, "A4 Landscape" */
+  int         width;
+  int         height;
+} MbaExportSizePreset;
 
 GQuark    mba_export_error_quark    (void);
 void      mba_export_options_init   (MbaExportOptions        *options,
@@ -51,6 +79,13 @@ gboolean  mba_export_view_from_string (const char            *text,
 gboolean  mba_export_parse_size     (const char              *text,
                                      int                     *width,
                                      int                     *height);
+const MbaExportSizePreset *
+          mba_export_get_size_presets (guint                 *n_presets);
+const char *
+          mba_export_format_from_path (const char            *path);
+void      mba_export_get_layout     (const MbaExportOptions  *options,
+                                     MbaExportLayout         *layout);
+char     *mba_export_describe       (const MbaExportOptions  *options);
 void      mba_export_draw           (cairo_t                 *cr,
                                      const MbaExportOptions  *options);
 gboolean  mba_export_write          (const char              *path,

@@ -85,6 +85,7 @@ typedef struct
   char             *compare_text;
   gboolean          show_date;
   MbaMapRect        date_box;
+  gboolean          transparent;
 } Frame;
 
 struct _MbaMapRenderer
@@ -1497,6 +1498,7 @@ frame_init (MbaMapRenderer           *self,
 
   memset (frame, 0, sizeof *frame);
   frame->palette = mba_palette_get (params->theme);
+  frame->transparent = (params->flags & MBA_MAP_RENDER_TRANSPARENT) != 0;
   frame->outline = g_new0 (guint8, n_countries);
   frame->hover = hover && self->country_visible[hover->index] ? (int) hover->index : -1;
   frame->labels = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
@@ -1585,7 +1587,8 @@ draw_vectors (MbaMapRenderer *self,
               cairo_t        *cr,
               const Frame    *frame)
 {
-  draw_background (self, cr, frame->palette);
+  if (!frame->transparent)
+    draw_background (self, cr, frame->palette);
   draw_fills (self, cr, frame->palette, NULL, NULL);
   draw_borders (self, cr, frame->palette);
   draw_markers (self, cr, frame->palette, NULL);
@@ -1834,7 +1837,8 @@ mba_map_renderer_draw (MbaMapRenderer           *self,
   cairo_rectangle (cr, 0, 0, params->width, params->height);
   cairo_clip (cr);
   cairo_new_path (cr);
-  if (is_vector_target (cr))
+  /* The raster layers are opaque; a transparent frame is drawn directly. */
+  if (is_vector_target (cr) || frame.transparent)
     draw_vectors (self, cr, &frame);
   else
     draw_layers (self, cr, params, &frame);

@@ -19,6 +19,7 @@ typedef enum
   MBA_MAP_RENDER_LEGEND = 1 << 1,   /* colours and patterns explained */
   MBA_MAP_RENDER_DATE   = 1 << 2,   /* the map's date (and the compare date) */
   MBA_MAP_RENDER_ALL    = MBA_MAP_RENDER_LABELS | MBA_MAP_RENDER_LEGEND | MBA_MAP_RENDER_DATE,
+  MBA_MAP_RENDER_TRANSPARENT = 1 << 3, /* no sea or background: countries over transparency */
 } MbaMapRenderFlags;
 
 /**

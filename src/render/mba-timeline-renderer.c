@@ -829,7 +829,8 @@ draw_cursor_handle (cairo_t                *cr,
   cairo_fill (cr);
   rounded_rect (cr, handle.x, handle.y, handle.width, handle.height, 4);
   cairo_fill (cr);
-  mba_palette_set_source (cr, &palette->background);
+  /* Opaque even when an export's background is transparent: the label sits on the cursor. */
+  cairo_set_source_rgb (cr, palette->background.r, palette->background.g, palette->background.b);
   show_text (cr, mba_timeline_layout_get_text_layout (layout, text),
              round (handle.x + 6), round (handle.y + 2));
 }

@@ -36,11 +36,16 @@ static const GOptionEntry option_entries[] = {
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the id of the event to select"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: width and height, e.g. 1920x1080"), N_("WxH") },
+    N_("With --export: width and height, e.g. 1920x1080, or a4, a4-landscape, letter, letter-landscape"),
+    N_("WxH") },
   { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export: pixels per unit for PNG (1 or 2)"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
+  { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: leave the background and the sea transparent (PNG only)"), NULL },
+  { "no-caption", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: leave out the caption with the title, date, legend and sources"), NULL },
   { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The dataset to use instead of the bundled one"), N_("FILE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -94,7 +99,9 @@ mba_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "size", "&s", &size);
       g_variant_dict_lookup (options, "scale", "i", &scale);
       g_variant_dict_lookup (options, "theme", "&s", &theme);
-      return mba_cli_export (export_path, view, date, select, size, scale, theme, dataset);
+      return mba_cli_export (export_path, view, date, select, size, scale, theme,
+                             g_variant_dict_contains (options, "transparent"),
+                             !g_variant_dict_contains (options, "no-caption"), dataset);
     }
 
   /* A file argument, or --dataset alone, opens that file in the window. The remaining-arguments

@@ -117,7 +117,8 @@ mba_cli_verify_quotes (const char *documents_dir,
 /**
  * mba_cli_export:
  *
- * `--export OUT --view … [--date] [--select] [--size] [--scale] [--theme] [--dataset]`, with no display.
+ * `--export OUT --view … [--date] [--select] [--size] [--scale] [--theme] [--transparent]
+ * [--no-caption] [--dataset]`, with no display.
  *
  * Returns: the exit status: 0 when the file was written, 1 otherwise.
  */
@@ -129,6 +130,8 @@ mba_cli_export (const char *output,
                 const char *size,
                 int         scale,
                 const char *theme,
+                gboolean    transparent,
+                gboolean    caption,
                 const char *dataset_path)
 {
   g_autoptr(GError) error = NULL;
@@ -155,7 +158,8 @@ mba_cli_export (const char *output,
     }
   if (size != NULL && !mba_export_parse_size (size, &options.width, &options.height))
     {
-      g_printerr (_("--size: “%s” is not a size such as 1920x1080 (16 to 16384 pixels a side)\n"), size);
+      g_printerr (_("--size: “%s” is not a size such as 1920x1080 (16 to 16384 pixels a side), "
+                    "a4, a4-landscape, letter or letter-landscape\n"), size);
       return 1;
     }
   if (scale != 0)
@@ -167,6 +171,8 @@ mba_cli_export (const char *output,
     }
   options.theme = g_strcmp0 (theme, "dark") == 0 ? MBA_THEME_DARK : MBA_THEME_LIGHT;
   options.selected_id = select;
+  options.transparent = transparent;
+  options.caption = caption;
 
   if (!mba_export_write (output, &options, &error))
     {

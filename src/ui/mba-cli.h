@@ -27,6 +27,8 @@ int         mba_cli_export         (const char  *output,
                                     const char  *size,
                                     int          scale,
                                     const char  *theme,
+                                    gboolean     transparent,
+                                    gboolean     caption,
                                     const char  *dataset_path);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "mba-country-names.h"
+#include "mba-export-dialog.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
@@ -86,6 +87,7 @@ update_actions (MbaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  self->file != NULL || self->failed_file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->dataset != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->dataset != NULL);
 }
 
 static void
@@ -894,6 +896,43 @@ mba_window_close_request (GtkWindow *window)
 /* Public API                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Export (Ctrl+E): the dialog starts from what the window shows, and a toast reports the file. */
+static void
+on_exported (MbaWindow *self,
+             GFile     *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, mba_export_toast_new (file));
+}
+
+static void
+mba_window_export (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MbaWindow *self = MBA_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  MbaExportView view = MBA_EXPORT_VIEW_POSTER;   /* both views are on screen */
+  MbaExportDialog *dialog;
+
+  if (self->dataset == NULL)
+    return;
+  if (focus != NULL && (focus == GTK_WIDGET (self->timeline) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline))))
+    view = MBA_EXPORT_VIEW_TIMELINE;
+  else if (focus != NULL && (focus == GTK_WIDGET (self->map) ||
+                             gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map))))
+    view = MBA_EXPORT_VIEW_MAP;
+
+  dialog = mba_export_dialog_new (GTK_WINDOW (self), self->dataset, mba_map_widget_load_world_map (),
+                                  mba_map_widget_get_day (self->map),
+                                  mba_map_widget_get_selected_event_id (self->map),
+                                  dark ? MBA_THEME_DARK : MBA_THEME_LIGHT, view,
+                                  mba_map_widget_get_world_view (self->map));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 MbaDataset *
 mba_window_get_dataset (MbaWindow *self)
 {
@@ -1098,6 +1137,9 @@ mba_window_class_init (MbaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_title);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_subtitle);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_label);
+
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, mba_window_export);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 static void
