@@ -61,6 +61,8 @@ static const struct {
   const char *id;
   const char *label;
 } event_kinds[MBA_N_EVENT_KINDS] = {
+  /* Translators: kinds of event, the names of the timeline's lanes. All are nouns: "Report" is a
+   * published report, "Military" events of the war, "Context" background events. */
   [MBA_EVENT_KIND_TREATY] = { "treaty", N_("Treaty") },
   [MBA_EVENT_KIND_SIGNATURE] = { "signature", N_("Signature") },
   [MBA_EVENT_KIND_RATIFICATION] = { "ratification", N_("Ratification") },
