@@ -61,6 +61,8 @@ static const struct {
   const char *id;
   const char *label;
 } event_kinds[MBA_N_EVENT_KINDS] = {
+  /* Translators: kinds of event, the names of the timeline's lanes. All are nouns: "Report" is a
+   * published report, "Military" events of the war, "Context" background events. */
   [MBA_EVENT_KIND_TREATY] = { "treaty", N_("Treaty") },
   [MBA_EVENT_KIND_SIGNATURE] = { "signature", N_("Signature") },
   [MBA_EVENT_KIND_RATIFICATION] = { "ratification", N_("Ratification") },
@@ -154,7 +156,7 @@ report (Loader     *loader,
     g_string_append_c (loader->report, '\n');
 
   g_string_append_printf (loader->report, "%s: %s: ", loader->file,
-                          loader->path->len ? loader->path->str : "(top level)");
+                          loader->path->len ? loader->path->str : _("(top level)"));
   va_start (args, format);
   g_string_append_vprintf (loader->report, format, args);
   va_end (args);
@@ -194,15 +196,16 @@ json_type_name (json_type type)
 {
   switch (type)
     {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
+    /* Translators: the JSON types fill in “must be %s, not %s” */
+    case JSON_OBJECT: return C_("json type", "an object");
+    case JSON_ARRAY: return C_("json type", "an array");
+    case JSON_STRING: return C_("json type", "a string");
+    case JSON_INTEGER: return C_("json type", "an integer");
+    case JSON_REAL: return C_("json type", "a number");
     case JSON_TRUE:
-    case JSON_FALSE: return "true or false";
+    case JSON_FALSE: return C_("json type", "true or false");
     case JSON_NULL:
-    default: return "null";
+    default: return C_("json type", "null");
     }
 }
 
@@ -246,7 +249,7 @@ check_members (Loader       *loader,
       if (!known)
         {
           gsize old = path_push_key (loader, key);
-          report (loader, MBA_DATASET_ERROR_UNKNOWN_MEMBER, "unknown member “%s”", key);
+          report (loader, MBA_DATASET_ERROR_UNKNOWN_MEMBER, _("unknown member “%s”"), key);
           path_pop (loader, old);
         }
     }
@@ -265,7 +268,7 @@ get_member (Loader       *loader,
   if (value == NULL)
     {
       if (member->required)
-        report (loader, MBA_DATASET_ERROR_MISSING, "required member “%s” is missing", member->key);
+        report (loader, MBA_DATASET_ERROR_MISSING, _("required member “%s” is missing"), member->key);
       return NULL;
     }
   if (json_is_null (value))
@@ -273,7 +276,7 @@ get_member (Loader       *loader,
       if (!member->nullable)
         {
           old = path_push_key (loader, member->key);
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be %s, not null",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be %s, not null"),
                   json_type_name (member->type));
           path_pop (loader, old);
         }
@@ -288,7 +291,7 @@ get_member (Loader       *loader,
   if (!type_ok)
     {
       old = path_push_key (loader, member->key);
-      report (loader, MBA_DATASET_ERROR_TYPE, "must be %s, not %s",
+      report (loader, MBA_DATASET_ERROR_TYPE, _("must be %s, not %s"),
               json_type_name (member->type), json_type_name (json_typeof (value)));
       path_pop (loader, old);
       return NULL;
@@ -323,7 +326,7 @@ get_string (Loader     *loader,
   if (text_is_blank (text))
     {
       gsize old = path_push_key (loader, key);
-      report (loader, MBA_DATASET_ERROR_VALUE, "must not be empty");
+      report (loader, MBA_DATASET_ERROR_VALUE, _("must not be empty"));
       path_pop (loader, old);
       return NULL;
     }
@@ -382,12 +385,16 @@ get_id (Loader     *loader,
   if (!id_is_valid (id))
     {
       report (loader, MBA_DATASET_ERROR_VALUE,
-              "“%s” is not a valid id (lower-case letters, digits, “-”, “_” and “.” only)", id);
+              _("“%s” is not a valid id (lower-case letters, digits, “-”, “_” and “.” only)"), id);
       id = NULL;
     }
   else if (seen != NULL && g_hash_table_contains (seen, id))
     {
-      report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "%s id “%s” is used twice", what, id);
+      /* Whole sentences rather than "%s id", so that translators see every word. */
+      if (g_strcmp0 (what, "dispute") == 0)
+        report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("dispute id “%s” is used twice"), id);
+      else
+        report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("source id “%s” is used twice"), id);
       id = NULL;
     }
   path_pop (loader, old);
@@ -416,7 +423,7 @@ get_source_ref (Loader     *loader,
   if (source == NULL)
     {
       gsize old = path_push_key (loader, key);
-      report (loader, MBA_DATASET_ERROR_REFERENCE, "no source has the id “%s”", id);
+      report (loader, MBA_DATASET_ERROR_REFERENCE, _("no source has the id “%s”"), id);
       path_pop (loader, old);
     }
   return source;
@@ -456,7 +463,10 @@ load_treaty (Loader *loader,
       if (n < 1 || n > 120)
         {
           gsize old2 = path_push_key (loader, "withdrawal_notice_months");
-          report (loader, MBA_DATASET_ERROR_VALUE, "%" JSON_INTEGER_FORMAT " is not between 1 and 120", n);
+          /* Printed apart: xgettext cannot read a format string built with a macro. */
+          g_autofree char *number = g_strdup_printf ("%" JSON_INTEGER_FORMAT, n);
+
+          report (loader, MBA_DATASET_ERROR_VALUE, _("%s is not between 1 and 120"), number);
           path_pop (loader, old2);
         }
       else
@@ -488,7 +498,7 @@ load_sources (Loader *loader,
     return;
   old = path_push_key (loader, "sources");
   if (json_array_size (array) == 0)
-    report (loader, MBA_DATASET_ERROR_VALUE, "a dataset needs at least one source");
+    report (loader, MBA_DATASET_ERROR_VALUE, _("a dataset needs at least one source"));
 
   self->sources = loader_alloc (loader, json_array_size (array), sizeof (MbaSource));
   json_array_foreach (array, i, object)
@@ -499,7 +509,7 @@ load_sources (Loader *loader,
 
       if (!json_is_object (object))
         {
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                   json_type_name (json_typeof (object)));
           path_pop (loader, old2);
           continue;
@@ -514,7 +524,7 @@ load_sources (Loader *loader,
       else if (layer != NULL)
         {
           gsize old3 = path_push_key (loader, "layer");
-          report (loader, MBA_DATASET_ERROR_VALUE, "“%s” is not “article” or “record”", layer);
+          report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not “article” or “record”"), layer);
           path_pop (loader, old3);
         }
       source->title = get_string (loader, object, "title", TRUE, FALSE);
@@ -527,7 +537,7 @@ load_sources (Loader *loader,
       if (source->url != NULL && !url_is_web (source->url))
         {
           gsize old3 = path_push_key (loader, "url");
-          report (loader, MBA_DATASET_ERROR_VALUE, "“%s” is not an http:// or https:// link", source->url);
+          report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not an http:// or https:// link"), source->url);
           path_pop (loader, old3);
           source->url = NULL;
         }
@@ -535,19 +545,19 @@ load_sources (Loader *loader,
           (strchr (source->document, '/') != NULL || strcmp (source->document, "..") == 0))
         {
           gsize old3 = path_push_key (loader, "document");
-          report (loader, MBA_DATASET_ERROR_VALUE, "“%s” must be a file name, not a path", source->document);
+          report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” must be a file name, not a path"), source->document);
           path_pop (loader, old3);
           source->document = NULL;
         }
       if (layer != NULL && source->layer == MBA_SOURCE_LAYER_RECORD && source->url == NULL &&
           json_object_get (object, "url") != NULL && json_is_null (json_object_get (object, "url")))
-        report (loader, MBA_DATASET_ERROR_VALUE, "a record source needs a url");
+        report (loader, MBA_DATASET_ERROR_VALUE, _("a record source needs a url"));
       else if (layer != NULL && source->layer == MBA_SOURCE_LAYER_RECORD &&
                json_object_get (object, "url") == NULL)
-        report (loader, MBA_DATASET_ERROR_MISSING, "a record source needs a url");
+        report (loader, MBA_DATASET_ERROR_MISSING, _("a record source needs a url"));
       if (layer != NULL && source->layer == MBA_SOURCE_LAYER_ARTICLE &&
           json_object_get (object, "document") == NULL)
-        report (loader, MBA_DATASET_ERROR_MISSING, "an article source needs a document");
+        report (loader, MBA_DATASET_ERROR_MISSING, _("an article source needs a document"));
 
       if (source->id != NULL)
         {
@@ -573,15 +583,15 @@ get_status (Loader     *loader,
 {
   if (!json_is_string (value))
     {
-      report (loader, MBA_DATASET_ERROR_TYPE, "must be a string, not %s",
+      report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
               json_type_name (json_typeof (value)));
       return FALSE;
     }
   if (!mba_status_from_string (json_string_value (value), status))
     {
       report (loader, MBA_DATASET_ERROR_VALUE,
-              "“%s” is not a status (non-party, signatory, party, withdrawal-announced, "
-              "withdrawal-in-progress, withdrawn)", json_string_value (value));
+              _("“%s” is not a status (non-party, signatory, party, withdrawal-announced, "
+                "withdrawal-in-progress, withdrawn)"), json_string_value (value));
       return FALSE;
     }
   return TRUE;
@@ -648,7 +658,7 @@ load_state_conflicts (Loader   *loader,
 
       if (!json_is_object (item))
         {
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                   json_type_name (json_typeof (item)));
           path_pop (loader, old2);
           continue;
@@ -661,7 +671,7 @@ load_state_conflicts (Loader   *loader,
       conflict->note = get_string (loader, item, "note", FALSE, TRUE);
       if (mba_date_is_set (&conflict->from) && mba_date_is_set (&conflict->to) &&
           mba_date_last_day (&conflict->to) < mba_date_first_day (&conflict->from))
-        report (loader, MBA_DATASET_ERROR_DATE, "the conflict ends before it starts");
+        report (loader, MBA_DATASET_ERROR_DATE, _("the conflict ends before it starts"));
       if (mba_date_is_set (&conflict->from))
         state->n_conflicts++;
       path_pop (loader, old2);
@@ -695,7 +705,7 @@ load_states (Loader *loader,
 
       if (!json_is_object (object))
         {
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                   json_type_name (json_typeof (object)));
           path_pop (loader, old2);
           continue;
@@ -709,12 +719,12 @@ load_states (Loader *loader,
           if (!code_is_valid (state->code))
             {
               report (loader, MBA_DATASET_ERROR_VALUE,
-                      "“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)", state->code);
+                      _("“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)"), state->code);
               state->code = NULL;
             }
           else if (g_hash_table_contains (self->state_by_code, state->code))
             {
-              report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "state code “%s” is used twice", state->code);
+              report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("state code “%s” is used twice"), state->code);
               state->code = NULL;
             }
           path_pop (loader, old3);
@@ -743,13 +753,13 @@ resolve_state (Loader *loader,
 
   if (!json_is_string (value))
     {
-      report (loader, MBA_DATASET_ERROR_TYPE, "must be a string, not %s",
+      report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
               json_type_name (json_typeof (value)));
       return NULL;
     }
   state = g_hash_table_lookup (loader->dataset->state_by_code, json_string_value (value));
   if (state == NULL)
-    report (loader, MBA_DATASET_ERROR_REFERENCE, "no state has the code “%s”", json_string_value (value));
+    report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"), json_string_value (value));
   return state;
 }
 
@@ -777,7 +787,7 @@ load_event_quotes (Loader   *loader,
 
       if (!json_is_object (item))
         {
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                   json_type_name (json_typeof (item)));
           path_pop (loader, old2);
           continue;
@@ -789,7 +799,7 @@ load_event_quotes (Loader   *loader,
         {
           gsize old3 = path_push_key (loader, "source");
           report (loader, MBA_DATASET_ERROR_REFERENCE,
-                  "“%s” is a record source: cite it under “citations”, quotes come from articles",
+                  _("“%s” is a record source: cite it under “citations”, quotes come from articles"),
                   quote->source->id);
           path_pop (loader, old3);
         }
@@ -824,7 +834,7 @@ load_event_citations (Loader   *loader,
 
       if (!json_is_object (item))
         {
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                   json_type_name (json_typeof (item)));
           path_pop (loader, old2);
           continue;
@@ -836,7 +846,7 @@ load_event_citations (Loader   *loader,
         {
           gsize old3 = path_push_key (loader, "source");
           report (loader, MBA_DATASET_ERROR_REFERENCE,
-                  "“%s” is an article: back the event with a quote under “quotes”",
+                  _("“%s” is an article: back the event with a quote under “quotes”"),
                   citation->source->id);
           path_pop (loader, old3);
         }
@@ -871,7 +881,7 @@ load_event (Loader   *loader,
 
   if (!json_is_object (object))
     {
-      report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+      report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
               json_type_name (json_typeof (object)));
       return FALSE;
     }
@@ -886,7 +896,7 @@ load_event (Loader   *loader,
       gsize old = path_push_key (loader, "end");
       g_autofree char *end = mba_date_to_iso (&event->end);
       g_autofree char *start = mba_date_to_iso (&event->date);
-      report (loader, MBA_DATASET_ERROR_DATE, "the end %s is before the date %s", end, start);
+      report (loader, MBA_DATASET_ERROR_DATE, _("the end %s is before the date %s"), end, start);
       path_pop (loader, old);
     }
   event->date_basis = get_string (loader, object, "date_basis", TRUE, FALSE);
@@ -894,7 +904,7 @@ load_event (Loader   *loader,
   if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
     {
       gsize old = path_push_key (loader, "kind");
-      report (loader, MBA_DATASET_ERROR_VALUE, "“%s” is not an event kind", kind);
+      report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not an event kind"), kind);
       path_pop (loader, old);
     }
   event->title = get_string (loader, object, "title", TRUE, FALSE);
@@ -916,7 +926,7 @@ load_event (Loader   *loader,
           for (guint j = 0; state != NULL && j < event->n_states; j++)
             if (event->states[j] == state)
               {
-                report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "“%s” is listed twice", state->code);
+                report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("“%s” is listed twice"), state->code);
                 state = NULL;
               }
           if (state != NULL)
@@ -945,10 +955,10 @@ load_event (Loader   *loader,
             involved |= event->states[j] == state;
 
           if (state == NULL)
-            report (loader, MBA_DATASET_ERROR_REFERENCE, "no state has the code “%s”", code);
+            report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"), code);
           else if (!involved)
             report (loader, MBA_DATASET_ERROR_REFERENCE,
-                    "“%s” is not among the event's states, so the event cannot set its status", code);
+                    _("“%s” is not among the event's states, so the event cannot set its status"), code);
           else if (get_status (loader, value, &s))
             {
               event->settings[event->n_settings].state = state;
@@ -964,9 +974,9 @@ load_event (Loader   *loader,
   load_event_citations (loader, object, event);
   if (json_object_get (object, "quotes") == NULL && json_object_get (object, "citations") == NULL)
     report (loader, MBA_DATASET_ERROR_MISSING,
-            "an event needs “quotes” (from the articles) or “citations” (from the treaty record)");
+            _("an event needs “quotes” (from the articles) or “citations” (from the treaty record)"));
   else if (loader->n_problems == problems_before && event->n_quotes + event->n_citations == 0)
-    report (loader, MBA_DATASET_ERROR_VALUE, "an event needs at least one quote or citation");
+    report (loader, MBA_DATASET_ERROR_VALUE, _("an event needs at least one quote or citation"));
 
   return loader->n_problems == problems_before;
 }
@@ -1258,7 +1268,7 @@ load_events (Loader            *loader,
         {
           gsize old2 = path_push_index (loader, event->file_index);
           path_push_key (loader, "id");
-          report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, "event id “%s” is used twice", event->id);
+          report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("event id “%s” is used twice"), event->id);
           path_pop (loader, old2);
         }
       g_hash_table_add (seen_ids, (gpointer) event->id);
@@ -1320,7 +1330,7 @@ load_disputes (Loader *loader,
 
       if (!json_is_object (object))
         {
-          report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+          report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                   json_type_name (json_typeof (object)));
           path_pop (loader, old2);
           continue;
@@ -1338,7 +1348,7 @@ load_disputes (Loader *loader,
           gsize old3 = path_push_key (loader, "claims");
 
           if (json_array_size (claims) < 2)
-            report (loader, MBA_DATASET_ERROR_VALUE, "a dispute needs at least two claims");
+            report (loader, MBA_DATASET_ERROR_VALUE, _("a dispute needs at least two claims"));
           dispute->claims = loader_alloc (loader, json_array_size (claims), sizeof (MbaClaim));
           json_array_foreach (claims, j, item)
             {
@@ -1346,7 +1356,7 @@ load_disputes (Loader *loader,
               gsize old4 = path_push_index (loader, j);
 
               if (!json_is_object (item))
-                report (loader, MBA_DATASET_ERROR_TYPE, "must be an object, not %s",
+                report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
                         json_type_name (json_typeof (item)));
               else
                 {
@@ -1374,11 +1384,11 @@ load_disputes (Loader *loader,
               const MbaEvent *event = NULL;
 
               if (!json_is_string (item))
-                report (loader, MBA_DATASET_ERROR_TYPE, "must be a string, not %s",
+                report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
                         json_type_name (json_typeof (item)));
               else if ((event = g_hash_table_lookup (self->event_by_id, json_string_value (item))) == NULL &&
                        g_hash_table_size (self->event_by_id) > 0)
-                report (loader, MBA_DATASET_ERROR_REFERENCE, "no event has the id “%s”",
+                report (loader, MBA_DATASET_ERROR_REFERENCE, _("no event has the id “%s”"),
                         json_string_value (item));
               if (event != NULL)
                 dispute->events[dispute->n_events++] = event;
@@ -1453,7 +1463,7 @@ load_root (Loader            *loader,
 
   if (!json_is_object (root))
     {
-      report (loader, MBA_DATASET_ERROR_FORMAT, "a dataset is a JSON object, not %s",
+      report (loader, MBA_DATASET_ERROR_FORMAT, _("a dataset is a JSON object, not %s"),
               json_type_name (json_typeof (root)));
       return TRUE;
     }
@@ -1464,7 +1474,7 @@ load_root (Loader            *loader,
   if (strcmp (json_string_value (format), MBA_DATASET_FORMAT_ID) != 0)
     {
       path_push_key (loader, "format");
-      report (loader, MBA_DATASET_ERROR_FORMAT, "“%s” is not a format this version reads (expected “%s”)",
+      report (loader, MBA_DATASET_ERROR_FORMAT, _("“%s” is not a format this version reads (expected “%s”)"),
               json_string_value (format), MBA_DATASET_FORMAT_ID);
       path_pop (loader, 0);
       return TRUE;
@@ -1703,8 +1713,8 @@ load_from_data (const char  *data,
   if (length > MBA_DATASET_MAX_BYTES)
     {
       g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   "%s: the file is %" G_GSIZE_FORMAT " MiB; datasets larger than %d MiB are refused",
-                   display_name, length / (1024 * 1024), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+                   _("%s: the file is %u MiB; datasets larger than %d MiB are refused"),
+                   display_name, (guint) (length / (1024 * 1024)), MBA_DATASET_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
 
@@ -1790,20 +1800,20 @@ mba_dataset_new_from_file (const char  *path,
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   "%s: is a folder, not a dataset file", path);
+                   _("%s: is a folder, not a dataset file"), path);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   "%s: is not a regular file", path);
+                   _("%s: is not a regular file"), path);
       return NULL;
     }
   if (st.st_size > MBA_DATASET_MAX_BYTES)
     {
       g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   "%s: the file is %" G_GINT64_FORMAT " MiB; datasets larger than %d MiB are refused",
-                   path, (gint64) st.st_size / (1024 * 1024), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+                   _("%s: the file is %u MiB; datasets larger than %d MiB are refused"),
+                   path, (guint) (st.st_size / (1024 * 1024)), MBA_DATASET_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
 

@@ -80,20 +80,20 @@ parse_point (const char    *text,
   if (year < 1)
     {
       g_set_error (error, MBA_DATE_ERROR, MBA_DATE_ERROR_RANGE,
-                   "year 0000 does not exist in “%s”", whole);
+                   _("year 0000 does not exist in “%s”"), whole);
       return FALSE;
     }
   if (out->precision >= MBA_DATE_PRECISION_MONTH && (month < 1 || month > 12))
     {
       g_set_error (error, MBA_DATE_ERROR, MBA_DATE_ERROR_RANGE,
-                   "month %02d is out of range in “%s”", month, whole);
+                   _("month %02d is out of range in “%s”"), month, whole);
       return FALSE;
     }
   if (out->precision == MBA_DATE_PRECISION_DAY &&
       (day < 1 || day > g_date_get_days_in_month (month, year)))
     {
       g_set_error (error, MBA_DATE_ERROR, MBA_DATE_ERROR_RANGE,
-                   "%04d-%02d has no day %02d in “%s”", year, month, day, whole);
+                   _("%04d-%02d has no day %02d in “%s”"), year, month, day, whole);
       return FALSE;
     }
 
@@ -104,8 +104,8 @@ parse_point (const char    *text,
 
 syntax:
   g_set_error (error, MBA_DATE_ERROR, MBA_DATE_ERROR_SYNTAX,
-               "“%s” is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, "
-               "optionally followed by ?, ~ or %%, or an interval A/B", whole);
+               _("“%s” is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, "
+                 "optionally followed by ?, ~ or %%, or an interval A/B"), whole);
   return FALSE;
 }
 
@@ -159,7 +159,7 @@ mba_date_parse (const char  *text,
       if (slash == text && slash + 1 == end)
         {
           g_set_error (error, MBA_DATE_ERROR, MBA_DATE_ERROR_SYNTAX,
-                       "“%s” is an interval with neither start nor end", text);
+                       _("“%s” is an interval with neither start nor end"), text);
           return FALSE;
         }
       if (slash != text && !parse_point (text, slash, text, &result.start, error))
@@ -170,7 +170,7 @@ mba_date_parse (const char  *text,
           point_first_day (&result.end) < point_first_day (&result.start))
         {
           g_set_error (error, MBA_DATE_ERROR, MBA_DATE_ERROR_RANGE,
-                       "the interval “%s” ends before it starts", text);
+                       _("the interval “%s” ends before it starts"), text);
           return FALSE;
         }
     }

@@ -17,6 +17,8 @@ main (int   argc,
   g_autoptr(MbaApplication) app = NULL;
 
   setlocale (LC_ALL, "");
+  /* MBA_LOCALEDIR is for the tests only: they point it at the catalogues built in the build
+   * tree (build/po/LANG/LC_MESSAGES), so a translation can be checked before it is installed. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MBA_LOCALEDIR") ? g_getenv ("MBA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
