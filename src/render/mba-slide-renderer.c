@@ -129,11 +129,17 @@ static char *
 format_text (const MbaEvent *event,
              gboolean       *is_quote)
 {
+  g_autoptr(GString) nested = NULL;
+
   *is_quote = event->n_quotes > 0;
-  if (*is_quote)
-    /* Translators: a quote from an article, in quotation marks */
-    return g_strdup_printf (_("“%s”"), event->quotes[0].text);
-  return g_strdup (event->summary);
+  if (!*is_quote)
+    return g_strdup (event->summary);
+  /* A quote within the quote takes single marks, as in print, so that none reads ““. */
+  nested = g_string_new (event->quotes[0].text);
+  g_string_replace (nested, "“", "‘", 0);
+  g_string_replace (nested, "”", "’", 0);
+  /* Translators: a quote from an article, in quotation marks */
+  return g_strdup_printf (_("“%s”"), nested->str);
 }
 
 /* Where the text comes from: the quote's article, or the event's first citation; the treaty
