@@ -115,7 +115,8 @@ format_states (const MbaEvent *event)
       first = g_strjoinv (", ", (char **) names);
       /* Translators: a long list of states cut short, e.g. "Estonia, Finland, Latvia, Lithuania
        * and 3 more" */
-      return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", event->n_states - MAX_STATE_NAMES),
+      return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more",
+                                        event->n_states - MAX_STATE_NAMES),
                               first, event->n_states - MAX_STATE_NAMES);
     }
   names = g_new0 (const char *, n + 1);
@@ -188,7 +189,8 @@ format_header_markup (const MbaEvent   *event,
   g_autofree char *escaped_kind = g_markup_escape_text (mba_event_kind_get_label (event->kind), -1);
 
   /* The kind's swatch, then the date in bold, then the kind and the states. */
-  g_string_append_printf (s, "<span foreground=\"%s\">●</span>  <span weight=\"bold\" foreground=\"%s\">%s</span>  ·  %s",
+  g_string_append_printf (s, "<span foreground=\"%s\">●</span>  "
+                          "<span weight=\"bold\" foreground=\"%s\">%s</span>  ·  %s",
                           kind_color, date_color, escaped_date, escaped_kind);
   if (states != NULL)
     {
@@ -436,7 +438,8 @@ slide_build (Slide                *slide,
   pango_layout_set_width (slide->progress, -1);
   layout_size (slide->progress, &progress_width, &progress_height);
   footer_top = height - BAR_HEIGHT * unit - 1.6 * unit - progress_height;
-  set_rect (&slide->geometry.progress, width - mx - progress_width, footer_top, progress_width, progress_height);
+  set_rect (&slide->geometry.progress, width - mx - progress_width, footer_top, progress_width,
+            progress_height);
   if (params->dataset != NULL)
     {
       slide->footer = new_layout (slide, FOOTER_SIZE * unit, PANGO_WEIGHT_NORMAL,

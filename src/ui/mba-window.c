@@ -192,6 +192,7 @@ present_action (GtkWidget  *widget,
   MbaWindow *self = MBA_WINDOW (widget);
   g_autoptr(GPtrArray) steps = NULL;
   MbaPresentationWindow *presentation;
+  const char *selected = mba_timeline_widget_get_selected_event_id (self->timeline);
 
   if (self->dataset == NULL)
     return;
@@ -202,8 +203,7 @@ present_action (GtkWidget  *widget,
       return;
     }
   presentation = mba_presentation_window_new (self->dataset, mba_map_widget_get_map (self->map), steps,
-                                              mba_presentation_find_step (steps,
-                                                                          mba_timeline_widget_get_selected_event_id (self->timeline)));
+                                              mba_presentation_find_step (steps, selected));
   gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
   g_signal_connect_object (presentation, "notify::event-id", G_CALLBACK (on_presentation_step), self,
                            G_CONNECT_SWAPPED);
@@ -233,8 +233,9 @@ on_handout_response (GtkNativeDialog *dialog,
         show_toast (self, error->message);
       else
         {
-          g_autofree char *done = g_strdup_printf (ngettext ("Handout saved: %u page", "Handout saved: %u pages",
-                                                             steps->len), steps->len);
+          g_autofree char *done = g_strdup_printf (ngettext ("Handout saved: %u page",
+                                                             "Handout saved: %u pages", steps->len),
+                                                   steps->len);
           show_toast (self, done);
         }
     }
