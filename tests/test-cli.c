@@ -217,6 +217,67 @@ test_verify_quotes_bundled (void)
   g_assert_true (g_str_has_suffix (run.out, " quotes verified\n"));
 }
 
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* --view slides writes the presentation of every event as a PDF handout, one page a step. */
+static void
+test_export_slides (void)
+{
+  g_autofree char *dataset = data_path ("small.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mba-slides-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "handout.png", NULL);
+  g_autofree char *info = NULL, *text = NULL, *expected = NULL;
+  static const char *titles[] = { "Ukraine ratifies", "Something in recent months", "Joint announcement",
+                                  "Estonia deposits its withdrawal", "Ukraine deposits" };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) wrong = { 0 };
+  const char *pages;
+
+  run_app (&run, "--export", pdf, "--view", "slides", "--dataset", dataset, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* Not a PDF: a clear error, and no file. */
+  run_app (&wrong, "--export", png, "--view", "slides", "--dataset", dataset, NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  expected = g_strdup_printf ("%s: the slides are a handout of many pages; the file name must end in .pdf\n", png);
+  g_assert_cmpstr (wrong.err, ==, expected);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  info = run_tool ("pdfinfo", pdf);
+  text = run_tool ("pdftotext", pdf);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  if (info == NULL || text == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+  /* The fixture's five events and Estonia's derived effective date. */
+  pages = strstr (info, "\nPages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10), ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_nonnull (strstr (text, titles[i]));
+  g_assert_nonnull (strstr (text, "6/6"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +286,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/export/slides", test_export_slides);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/export/sizes", test_export_sizes);
   g_test_add_func ("/cli/check/ok", test_check_ok);

@@ -141,7 +141,7 @@ test_errors_leave_existing_file (void)
   g_assert_nonnull (strstr (err, "--size: “1920by1080” is not a size"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_export (&err, "--export", path, "--view", "slideshow", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "--view: “slideshow” is not timeline, map or poster"));
+  g_assert_nonnull (strstr (err, "--view: “slideshow” is not timeline, map, poster or slides"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_export (&err, "--export", path, "--theme", "sepia", NULL), ==, 1);
   g_clear_pointer (&err, g_free);

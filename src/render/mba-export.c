@@ -16,9 +16,11 @@
 #include <unistd.h>
 
 #include "mba-caption.h"
+#include "mba-event-filter.h"
 #include "mba-export.h"
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
+#include "mba-slide-renderer.h"
 #include "mba-timeline-renderer.h"
 #include "mba-timeline-viewport.h"
 
@@ -50,6 +52,8 @@ mba_export_view_from_string (const char    *text,
     *view = MBA_EXPORT_VIEW_MAP;
   else if (g_strcmp0 (text, "poster") == 0)
     *view = MBA_EXPORT_VIEW_POSTER;
+  else if (g_strcmp0 (text, "slides") == 0)
+    *view = MBA_EXPORT_VIEW_SLIDES;
   else
     return FALSE;
   return TRUE;
@@ -362,6 +366,25 @@ mba_export_get_layout (const MbaExportOptions *options,
   plan_clear (&plan);
 }
 
+/* One page of the handout: the selected event's, else the first event's. */
+static void
+draw_slide (cairo_t                *cr,
+            const MbaExportOptions *options,
+            int                     width,
+            int                     height)
+{
+  const MbaEvent *event = mba_dataset_find_event (options->dataset, options->selected_id);
+  guint n_events = mba_dataset_get_n_events (options->dataset);
+  MbaSlideParams params;
+
+  mba_slide_params_init (&params, options->dataset, options->map);
+  params.event = event ? event : n_events > 0 ? mba_dataset_get_event (options->dataset, 0) : NULL;
+  params.position = params.event ? params.event->index : 0;
+  params.n_steps = n_events;
+  params.theme = options->theme;
+  mba_slide_render (cr, width, height, &params);
+}
+
 /**
  * mba_export_draw:
  *
@@ -378,6 +401,13 @@ mba_export_draw (cairo_t                *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (options != NULL && MBA_IS_DATASET (options->dataset));
+
+  /* A slide is a page of its own, with no caption: its source is part of it. */
+  if (options->view == MBA_EXPORT_VIEW_SLIDES)
+    {
+      draw_slide (cr, options, options->width, options->height);
+      return;
+    }
 
   if (options->transparent)
     palette.background.a = 0;
@@ -601,6 +631,41 @@ failed:
 }
 
 /**
+ * mba_export_write_file:
+ *
+ * Writes @bytes to @path whole or not at all, as every export does.
+ */
+gboolean
+mba_export_write_file (const char  *path,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+  g_return_val_if_fail (path != NULL && bytes != NULL, FALSE);
+  return write_atomically (path, bytes, error);
+}
+
+/* The presentation of every event, in date order, as a handout: PDF only, since it has pages. */
+static gboolean
+write_slides (const char             *path,
+              const char             *format,
+              const MbaExportOptions *options,
+              GError                **error)
+{
+  g_autoptr(MbaEventFilter) filter = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+
+  if (!g_str_equal (format, "pdf"))
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_FORMAT,
+                   _("%s: the slides are a handout of many pages; the file name must end in .pdf"), path);
+      return FALSE;
+    }
+  filter = mba_event_filter_new (options->dataset);
+  steps = mba_event_filter_list_events (filter);
+  return mba_slides_write_pdf (path, options->dataset, options->map, steps, options->theme, error);
+}
+
+/**
  * mba_export_write:
  * @path: where to write; the format follows its extension (.png, .svg, .pdf)
  *
@@ -657,6 +722,9 @@ mba_export_write (const char              *path,
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT, _("The map outlines are missing"));
       return FALSE;
     }
+
+  if (options->view == MBA_EXPORT_VIEW_SLIDES)
+    return write_slides (path, format, options, error);
 
   bytes = render_to_bytes (format, options, error);
   if (bytes == NULL)

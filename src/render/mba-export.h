@@ -27,6 +27,7 @@ typedef enum
   MBA_EXPORT_VIEW_TIMELINE,
   MBA_EXPORT_VIEW_MAP,
   MBA_EXPORT_VIEW_POSTER,
+  MBA_EXPORT_VIEW_SLIDES,      /* the presentation as a PDF handout, one page per event */
 } MbaExportView;
 
 typedef struct
@@ -90,6 +91,9 @@ void      mba_export_draw           (cairo_t                 *cr,
                                      const MbaExportOptions  *options);
 gboolean  mba_export_write          (const char              *path,
                                      const MbaExportOptions  *options,
+                                     GError                 **error);
+gboolean  mba_export_write_file     (const char              *path,
+                                     GBytes                  *bytes,
                                      GError                 **error);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "mba-country-names.h"
+#include "mba-event-filter.h"
 #include "mba-timeline-layout.h"
 
 /* Sizes in pixels. */
@@ -67,9 +67,7 @@ struct _MbaTimelineLayout
   /* Inputs */
   MbaDataset           *dataset;
   MbaTimelineLaneMode   lane_mode;
-  guint                 hidden_kinds;
-  char                 *state_filter;
-  char                **search_words;   /* casefolded */
+  MbaEventFilter       *filter;         /* hidden kinds, state filter, search */
   PangoFontDescription *font;
   PangoContext         *context;
 
@@ -78,7 +76,6 @@ struct _MbaTimelineLayout
   GArray               *shown;          /* guint dataset indices */
   GPtrArray            *lanes;          /* Lane */
   GArray               *public_lanes;   /* MbaTimelineLane */
-  char                **haystacks;      /* per event, casefolded; built on the first search */
   double                lane_label_width;
 
   /* Text */
@@ -360,60 +357,6 @@ ensure_text_metrics (MbaTimelineLayout *self)
 /* ------------------------------------------------------------------------------------------ */
 
 static void
-ensure_haystacks (MbaTimelineLayout *self)
-{
-  guint n;
-
-  if (self->haystacks != NULL || self->dataset == NULL)
-    return;
-
-  n = mba_dataset_get_n_events (self->dataset);
-  self->haystacks = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      const MbaEvent *event = mba_dataset_get_event (self->dataset, i);
-      g_autoptr(GString) s = g_string_new (event->title);
-
-      g_string_append_c (s, '\n');
-      g_string_append (s, event->summary);
-      for (guint j = 0; j < event->n_states; j++)
-        g_string_append_printf (s, "\n%s\n%s\n%s", event->states[j]->code, event->states[j]->name,
-                                mba_country_name (event->states[j]->code, ""));
-      for (guint j = 0; j < event->n_quotes; j++)
-        g_string_append_printf (s, "\n%s", event->quotes[j].text);
-      self->haystacks[i] = g_utf8_casefold (s->str, s->len);
-    }
-}
-
-static gboolean
-event_passes (MbaTimelineLayout *self,
-              const MbaEvent    *event)
-{
-  if (self->hidden_kinds & (1u << event->kind))
-    return FALSE;
-
-  if (self->state_filter != NULL)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < event->n_states && !found; j++)
-        found = g_strcmp0 (event->states[j]->code, self->state_filter) == 0;
-      if (!found)
-        return FALSE;
-    }
-
-  if (self->search_words != NULL)
-    {
-      const char *haystack = self->haystacks[event->index];
-
-      for (guint w = 0; self->search_words[w] != NULL; w++)
-        if (strstr (haystack, self->search_words[w]) == NULL)
-          return FALSE;
-    }
-  return TRUE;
-}
-
-static void
 lane_append (Lane           *lane,
              const MbaEvent *event)
 {
@@ -457,12 +400,9 @@ rebuild_lanes (MbaTimelineLayout *self)
   if (self->dataset == NULL)
     return;
 
-  if (self->search_words != NULL)
-    ensure_haystacks (self);
-
   n_events = mba_dataset_get_n_events (self->dataset);
   for (guint i = 0; i < n_events; i++)
-    if (event_passes (self, mba_dataset_get_event (self->dataset, i)))
+    if (mba_event_filter_matches (self->filter, mba_dataset_get_event (self->dataset, i)))
       g_array_append_val (self->shown, i);
 
   if (self->lane_mode == MBA_TIMELINE_LANE_MODE_KIND)
@@ -506,9 +446,10 @@ rebuild_lanes (MbaTimelineLayout *self)
           for (guint j = 0; j < event->n_states; j++)
             {
               const MbaState *state = event->states[j];
+              const char *state_filter = mba_event_filter_get_state_code (self->filter);
 
               /* With a state filter only that state's lane is shown. */
-              if (self->state_filter != NULL && g_strcmp0 (state->code, self->state_filter) != 0)
+              if (state_filter != NULL && g_strcmp0 (state->code, state_filter) != 0)
                 continue;
               if (by_state[state->index] == NULL)
                 {
@@ -574,7 +515,7 @@ mba_timeline_layout_set_dataset (MbaTimelineLayout *self,
 
   if (!g_set_object (&self->dataset, dataset))
     return;
-  g_clear_pointer (&self->haystacks, g_strfreev);
+  mba_event_filter_set_dataset (self->filter, dataset);
   g_hash_table_remove_all (self->event_layouts);
   invalidate_lanes (self);
 }
@@ -608,10 +549,8 @@ mba_timeline_layout_set_hidden_kinds (MbaTimelineLayout *self,
 {
   g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
 
-  if (self->hidden_kinds == mask)
-    return;
-  self->hidden_kinds = mask;
-  invalidate_lanes (self);
+  if (mba_event_filter_set_hidden_kinds (self->filter, mask))
+    invalidate_lanes (self);
 }
 
 /**
@@ -624,13 +563,8 @@ mba_timeline_layout_set_state_filter (MbaTimelineLayout *self,
 {
   g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
 
-  if (code != NULL && *code == '\0')
-    code = NULL;
-  if (g_strcmp0 (self->state_filter, code) == 0)
-    return;
-  g_free (self->state_filter);
-  self->state_filter = g_strdup (code);
-  invalidate_lanes (self);
+  if (mba_event_filter_set_state_code (self->filter, code))
+    invalidate_lanes (self);
 }
 
 /**
@@ -643,34 +577,10 @@ void
 mba_timeline_layout_set_search_text (MbaTimelineLayout *self,
                                      const char        *text)
 {
-  g_auto(GStrv) words = NULL;
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
 
-  if (text != NULL)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) split = NULL;
-
-      folded = g_utf8_casefold (text, -1);
-      split = g_strsplit_set (folded, " \t\n", -1);
-      for (guint i = 0; split[i] != NULL; i++)
-        if (*split[i] != '\0')
-          g_strv_builder_add (builder, split[i]);
-      words = g_strv_builder_end (builder);
-      if (words[0] == NULL)
-        g_clear_pointer (&words, g_strfreev);
-    }
-
-  if (words == NULL && self->search_words == NULL)
-    return;
-  if (words != NULL && self->search_words != NULL &&
-      g_strv_equal ((const char * const *) words, (const char * const *) self->search_words))
-    return;
-  g_strfreev (self->search_words);
-  self->search_words = g_steal_pointer (&words);
-  invalidate_lanes (self);
+  if (mba_event_filter_set_search_text (self->filter, text))
+    invalidate_lanes (self);
 }
 
 /**
@@ -1957,9 +1867,7 @@ mba_timeline_layout_finalize (GObject *object)
   MbaTimelineLayout *self = (MbaTimelineLayout *) object;
 
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->state_filter, g_free);
-  g_clear_pointer (&self->search_words, g_strfreev);
-  g_clear_pointer (&self->haystacks, g_strfreev);
+  g_clear_object (&self->filter);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
@@ -1989,6 +1897,7 @@ mba_timeline_layout_init (MbaTimelineLayout *self)
   cairo_font_options_t *options;
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
 
+  self->filter = mba_event_filter_new (NULL);
   /* Metrics are not hinted, so widths measured here hold for any target: screen, PNG or PDF. */
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (self->context, 96);

@@ -148,7 +148,7 @@ mba_cli_export (const char *output,
 
   if (view != NULL && !mba_export_view_from_string (view, &options.view))
     {
-      g_printerr (_("--view: “%s” is not timeline, map or poster\n"), view);
+      g_printerr (_("--view: “%s” is not timeline, map, poster or slides\n"), view);
       return 1;
     }
   if (date != NULL && !mba_day_parse_iso (date, &options.day))

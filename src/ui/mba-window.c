@@ -8,10 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "mba-country-names.h"
+#include "mba-event-filter.h"
 #include "mba-export-dialog.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
+#include "mba-presentation-window.h"
 #include "mba-quote-panel.h"
+#include "mba-slide-renderer.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
 
@@ -1004,6 +1007,131 @@ mba_window_get_result_ids (MbaWindow *self)
   return g_strv_builder_end (builder);
 }
 
+/* Presentation (F5) and its handout ---------------------------------------------------------- */
+
+/* One step per event the timeline shows, with its filters, in its order. */
+static GPtrArray *
+list_presentation_steps (MbaWindow *self)
+{
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (self->dataset);
+
+  mba_event_filter_set_hidden_kinds (filter, mba_timeline_widget_get_hidden_kinds (self->timeline));
+  mba_event_filter_set_state_code (filter, mba_timeline_widget_get_state_filter (self->timeline));
+  mba_event_filter_set_search_text (filter, mba_timeline_widget_get_search_text (self->timeline));
+  return mba_event_filter_list_events (filter);
+}
+
+static void
+show_toast (MbaWindow  *self,
+            const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* The timeline follows the presentation, so it shows where the class stopped. */
+static void
+on_presentation_step (MbaWindow             *self,
+                      GParamSpec            *pspec,
+                      MbaPresentationWindow *presentation)
+{
+  const char *id = mba_presentation_window_get_event_id (presentation);
+
+  if (id != NULL)
+    mba_timeline_widget_set_selected_event_id (self->timeline, id);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MbaWindow *self = MBA_WINDOW (widget);
+  g_autoptr(GPtrArray) steps = NULL;
+  MbaPresentationWindow *presentation;
+  const char *selected = mba_timeline_widget_get_selected_event_id (self->timeline);
+
+  if (self->dataset == NULL)
+    return;
+  steps = list_presentation_steps (self);
+  if (steps->len == 0)
+    {
+      show_toast (self, _("No events match the timeline’s filters"));
+      return;
+    }
+  presentation = mba_presentation_window_new (self->dataset, mba_map_widget_get_map (self->map), steps,
+                                              mba_presentation_find_step (steps, selected));
+  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
+  g_signal_connect_object (presentation, "notify::event-id", G_CALLBACK (on_presentation_step), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static void
+on_handout_response (GtkNativeDialog *dialog,
+                     int              response,
+                     MbaWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->dataset != NULL)
+    {
+      g_autoptr(GPtrArray) steps = list_presentation_steps (self);
+      g_autoptr(GError) error = NULL;
+
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path == NULL)
+        show_toast (self, _("The handout can only be saved to a local file"));
+      /* Handouts are printed: always the light theme. */
+      else if (!mba_slides_write_pdf (path, self->dataset, mba_map_widget_get_map (self->map), steps,
+                                      MBA_THEME_LIGHT, &error))
+        show_toast (self, error->message);
+      else
+        {
+          g_autofree char *done = g_strdup_printf (ngettext ("Handout saved: %u page",
+                                                             "Handout saved: %u pages", steps->len),
+                                                   steps->len);
+          show_toast (self, done);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_handout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MbaWindow *self = MBA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+
+  if (self->dataset == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Handout"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("handout.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_handout_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+mba_window_class_init_presentation (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
@@ -1140,6 +1268,8 @@ mba_window_class_init (MbaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, mba_window_export);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+
+  mba_window_class_init_presentation (widget_class);
 }
 
 static void

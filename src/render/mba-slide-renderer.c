@@ -1,0 +1,806 @@
+/* mba-slide-renderer.c: one presentation step drawn onto any cairo context, and the PDF handout
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "mba-export.h"
+#include "mba-map-summary.h"
+#include "mba-slide-renderer.h"
+
+/* Every size is a share of the height (one "unit" is 1% of it), so that 720p, 1080p and a
+ * printed page keep the same proportions and read from the back of a classroom. */
+#define MARGIN_X          5.0
+#define MARGIN_Y          4.0
+#define HEADER_SIZE       3.4
+#define TITLE_SIZES       { 6.6, 5.8, 5.2 }
+#define TITLE_MAX_LINES   3
+#define TEXT_SIZE_MAX     4.4
+#define TEXT_SIZE_MIN     2.8
+#define TEXT_SIZE_STEP    0.2
+#define SOURCE_SIZE_MIN   2.6
+#define FOOTER_SIZE       2.6
+#define PROGRESS_SIZE     3.2
+#define GAP               2.4
+#define BAR_HEIGHT        0.8
+#define QUOTE_RULE        0.5    /* the coloured rule left of the quote */
+#define MAP_SHARE         0.52   /* of the width inside the margins */
+#define MAP_ZOOM_BASE     680.0  /* the map's labels and legend are drawn at height / this */
+#define MAX_STATE_NAMES   4
+
+typedef struct
+{
+  const MbaPalette *palette;
+  double            unit;
+  PangoContext     *context;
+  PangoLayout      *header;
+  PangoLayout      *title;
+  PangoLayout      *text;
+  PangoLayout      *source;
+  PangoLayout      *footer;
+  PangoLayout      *progress;
+  const char       *link;        /* the record source's address, made a link in PDFs */
+  MbaSlideRect      footer_rect;
+  MbaSlideRect      rule;
+  MbaSlideGeometry  geometry;
+} Slide;
+
+void
+mba_slide_params_init (MbaSlideParams *params,
+                       MbaDataset     *dataset,
+                       MbaWorldMap    *map)
+{
+  g_return_if_fail (params != NULL);
+
+  memset (params, 0, sizeof *params);
+  params->dataset = dataset;
+  params->map = map;
+  params->theme = MBA_THEME_LIGHT;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Text                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * mba_slide_format_source:
+ *
+ * The attribution under a quote: "— Outlet, “Headline”, 9 June 2025", leaving out what the
+ * source does not give.
+ *
+ * Returns: (transfer full): the text, not markup
+ */
+char *
+mba_slide_format_source (const MbaSource *source)
+{
+  g_autoptr(GString) s = g_string_new ("— ");
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->outlet != NULL)
+    g_string_append_printf (s, "%s, ", source->outlet);
+  /* Translators: a headline in quotation marks, in a quote's attribution */
+  g_string_append_printf (s, _("“%s”"), source->title);
+  if (mba_date_is_set (&source->published))
+    {
+      g_autofree char *date = mba_date_format (&source->published);
+      g_string_append_printf (s, ", %s", date);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+format_states (const MbaEvent *event)
+{
+  g_autofree const char **names = NULL;
+  guint n = event->n_states;
+
+  if (event->n_states == 0)
+    return NULL;
+  /* "and 1 more" would be longer than the name it stands for. */
+  if (event->n_states > MAX_STATE_NAMES + 1)
+    {
+      g_autofree char *first = NULL;
+
+      names = g_new0 (const char *, MAX_STATE_NAMES + 1);
+      for (guint i = 0; i < MAX_STATE_NAMES; i++)
+        names[i] = mba_state_get_display_name (event->states[i]);
+      first = g_strjoinv (", ", (char **) names);
+      /* Translators: a long list of states cut short, e.g. "Estonia, Finland, Latvia, Lithuania
+       * and 3 more" */
+      return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more",
+                                        event->n_states - MAX_STATE_NAMES),
+                              first, event->n_states - MAX_STATE_NAMES);
+    }
+  names = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    names[i] = mba_state_get_display_name (event->states[i]);
+  return mba_join_names (names, n);
+}
+
+/* The text under the title: the first quote, else the summary. */
+static char *
+format_text (const MbaEvent *event,
+             gboolean       *is_quote)
+{
+  g_autoptr(GString) nested = NULL;
+
+  *is_quote = event->n_quotes > 0;
+  if (!*is_quote)
+    return g_strdup (event->summary);
+  /* A quote within the quote takes single marks, as in print, so that none reads ““. */
+  nested = g_string_new (event->quotes[0].text);
+  g_string_replace (nested, "“", "‘", 0);
+  g_string_replace (nested, "”", "’", 0);
+  /* Translators: a quote from an article, in quotation marks */
+  return g_strdup_printf (_("“%s”"), nested->str);
+}
+
+/* Where the text comes from: the quote's article, or the event's first citation; the treaty
+ * record's sources are named as such, with their address. */
+static char *
+format_source (const MbaEvent  *event,
+               const char     **link)
+{
+  const MbaSource *source;
+
+  *link = NULL;
+  if (event->n_quotes > 0)
+    return mba_slide_format_source (event->quotes[0].source);
+  if (event->n_citations == 0)
+    return NULL;
+  source = event->citations[0].source;
+  if (source->layer != MBA_SOURCE_LAYER_RECORD)
+    return mba_slide_format_source (source);
+
+  *link = source->url;
+  if (source->url != NULL)
+    /* Translators: under a slide's summary; the first %s is a source's title, the second its
+     * web address */
+    return g_strdup_printf (_("Source (treaty record): %s\n%s"), source->title, source->url);
+  /* Translators: under a slide's summary; %s is a source's title */
+  return g_strdup_printf (_("Source (treaty record): %s"), source->title);
+}
+
+static char *
+color_hex (const MbaColor *color)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (int) round (color->r * 255), (int) round (color->g * 255),
+                          (int) round (color->b * 255));
+}
+
+static char *
+format_header_markup (const MbaEvent   *event,
+                      const MbaPalette *palette)
+{
+  g_autofree char *date = mba_date_format (&event->date);
+  g_autofree char *states = format_states (event);
+  g_autofree char *date_color = color_hex (&palette->foreground);
+  g_autofree char *kind_color = color_hex (&palette->kind[event->kind]);
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *escaped_date = g_markup_escape_text (date, -1);
+  g_autofree char *escaped_kind = g_markup_escape_text (mba_event_kind_get_label (event->kind), -1);
+
+  /* The kind's swatch, then the date in bold, then the kind and the states. */
+  g_string_append_printf (s, "<span foreground=\"%s\">●</span>  "
+                          "<span weight=\"bold\" foreground=\"%s\">%s</span>  ·  %s",
+                          kind_color, date_color, escaped_date, escaped_kind);
+  if (states != NULL)
+    {
+      g_autofree char *escaped_states = g_markup_escape_text (states, -1);
+      g_string_append_printf (s, "  ·  %s", escaped_states);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Layout                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+static PangoContext *
+create_pango_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: what is measured here holds on screen, in a PNG and in a PDF alike. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (context, pango_language_get_default ());
+  return context;
+}
+
+static PangoLayout *
+new_layout (Slide       *slide,
+            double       size,
+            PangoWeight  weight,
+            double       width)
+{
+  PangoLayout *layout = pango_layout_new (slide->context);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, MAX (1, (int) (width * PANGO_SCALE)));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  double height;
+
+  layout_size (layout, NULL, &height);
+  return height;
+}
+
+static void
+set_rect (MbaSlideRect *rect,
+          double        x,
+          double        y,
+          double        width,
+          double        height)
+{
+  *rect = (MbaSlideRect) { x, y, width, height };
+}
+
+/* The title at the largest size that fits in as few lines as the text allows (two for all but
+ * the longest), cut with an ellipsis only past three lines at the smallest size. */
+static void
+layout_title (Slide          *slide,
+              const MbaEvent *event,
+              double          width)
+{
+  static const double sizes[] = TITLE_SIZES;
+  double unit = slide->unit;
+
+  for (guint max_lines = 2; max_lines <= TITLE_MAX_LINES && slide->title == NULL; max_lines++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        PangoLayout *layout = new_layout (slide, sizes[i] * unit, PANGO_WEIGHT_BOLD, width);
+
+        pango_layout_set_text (layout, event->title, -1);
+        if (pango_layout_get_line_count (layout) <= (int) max_lines)
+          {
+            slide->title = layout;
+            slide->geometry.title_size = sizes[i] * unit;
+            break;
+          }
+        g_object_unref (layout);
+      }
+
+  if (slide->title == NULL)
+    {
+      double size = sizes[G_N_ELEMENTS (sizes) - 1] * unit;
+
+      slide->title = new_layout (slide, size, PANGO_WEIGHT_BOLD, width);
+      pango_layout_set_text (slide->title, event->title, -1);
+      pango_layout_set_height (slide->title, -TITLE_MAX_LINES);
+      pango_layout_set_ellipsize (slide->title, PANGO_ELLIPSIZE_END);
+      slide->geometry.title_size = size;
+      slide->geometry.title_cut = pango_layout_is_ellipsized (slide->title);
+    }
+}
+
+/* The record's address, on the source's last line, looks like a link. */
+static void
+set_source_text (Slide      *slide,
+                 const char *source)
+{
+  g_autofree char *escaped = NULL, *escaped_link = NULL, *color = NULL, *markup = NULL;
+  gsize prefix;
+
+  if (slide->link == NULL || !g_str_has_suffix (source, slide->link))
+    {
+      pango_layout_set_text (slide->source, source, -1);
+      return;
+    }
+  prefix = strlen (source) - strlen (slide->link);
+  escaped = g_markup_escape_text (source, prefix);
+  escaped_link = g_markup_escape_text (slide->link, -1);
+  color = color_hex (&slide->palette->accent);
+  markup = g_strdup_printf ("%s<span foreground=\"%s\" underline=\"single\">%s</span>", escaped, color,
+                            escaped_link);
+  pango_layout_set_markup (slide->source, markup, -1);
+}
+
+/* The quote (or summary) and its source, as large as the column lets them be. */
+static void
+layout_text (Slide          *slide,
+             const MbaEvent *event,
+             double          x,
+             double          y,
+             double          width,
+             double          height)
+{
+  double unit = slide->unit;
+  gboolean is_quote;
+  g_autofree char *text = format_text (event, &is_quote);
+  g_autofree char *source = format_source (event, &slide->link);
+  double rule_width = is_quote ? QUOTE_RULE * unit : 0;
+  double indent = is_quote ? 2.0 * unit : 0;
+  double text_width = width - indent;
+  double text_height = 0, source_height = 0, gap = 1.6 * unit, block;
+
+  for (double size = TEXT_SIZE_MAX; ; size -= TEXT_SIZE_STEP)
+    {
+      gboolean smallest = size - TEXT_SIZE_STEP < TEXT_SIZE_MIN - 1e-6;
+      double source_size = MAX (SOURCE_SIZE_MIN, size * 0.72) * unit;
+
+      g_clear_object (&slide->text);
+      g_clear_object (&slide->source);
+      slide->text = new_layout (slide, size * unit, PANGO_WEIGHT_NORMAL, text_width);
+      pango_layout_set_text (slide->text, text, -1);
+      pango_layout_set_line_spacing (slide->text, 1.15);
+      source_height = 0;
+      if (source != NULL)
+        {
+          slide->source = new_layout (slide, source_size, PANGO_WEIGHT_NORMAL, text_width);
+          set_source_text (slide, source);
+          source_height = layout_height (slide->source);
+        }
+      text_height = layout_height (slide->text);
+      slide->geometry.text_size = size * unit;
+      if (text_height + (source ? gap + source_height : 0) <= height)
+        break;
+      if (smallest)
+        {
+          /* Still too long: the quote gives way, the source stays whole. */
+          double room = height - (source ? gap + source_height : 0);
+
+          pango_layout_set_height (slide->text, (int) (MAX (room, size * unit) * PANGO_SCALE));
+          pango_layout_set_ellipsize (slide->text, PANGO_ELLIPSIZE_END);
+          slide->geometry.text_cut = pango_layout_is_ellipsized (slide->text);
+          text_height = layout_height (slide->text);
+          break;
+        }
+    }
+
+  /* Short quotes sit in the middle of the column, long ones fill it from the top. */
+  block = text_height + (source ? gap + source_height : 0);
+  y += MAX (0, (height - block) / 2);
+  set_rect (&slide->geometry.text, x + indent, y, text_width, text_height);
+  if (is_quote)
+    set_rect (&slide->rule, x, y, rule_width, text_height);
+  if (source != NULL)
+    set_rect (&slide->geometry.source, x + indent, y + text_height + gap, text_width, source_height);
+}
+
+static void
+slide_clear (Slide *slide)
+{
+  g_clear_object (&slide->header);
+  g_clear_object (&slide->title);
+  g_clear_object (&slide->text);
+  g_clear_object (&slide->source);
+  g_clear_object (&slide->footer);
+  g_clear_object (&slide->progress);
+  g_clear_object (&slide->context);
+}
+
+static void
+slide_build (Slide                *slide,
+             int                   width,
+             int                   height,
+             const MbaSlideParams *params)
+{
+  double unit = height / 100.0;
+  double mx = MARGIN_X * unit, my = MARGIN_Y * unit, gap = GAP * unit;
+  double inner = width - 2 * mx;
+  double y = my, footer_top, body_height, progress_width, progress_height;
+  const MbaEvent *event = params->event;
+  g_autofree char *progress = NULL;
+
+  memset (slide, 0, sizeof *slide);
+  slide->palette = mba_palette_get (params->theme);
+  slide->unit = unit;
+  if (params->blank)
+    return;
+  slide->context = create_pango_context ();
+
+  /* The footer: the dataset's title at the left, "N / M" at the right, the bar under both. */
+  set_rect (&slide->geometry.bar, 0, height - BAR_HEIGHT * unit, width, BAR_HEIGHT * unit);
+  if (params->n_steps > 0)
+    /* Translators: the presentation's progress, e.g. "3 / 20" */
+    progress = g_strdup_printf (_("%u / %u"), params->position + 1, params->n_steps);
+  else
+    progress = g_strdup ("0 / 0");
+  slide->progress = new_layout (slide, PROGRESS_SIZE * unit, PANGO_WEIGHT_BOLD, inner);
+  pango_layout_set_text (slide->progress, progress, -1);
+  /* A label measured by its logical width: the layout's width is only for wrapping. */
+  pango_layout_set_width (slide->progress, -1);
+  layout_size (slide->progress, &progress_width, &progress_height);
+  footer_top = height - BAR_HEIGHT * unit - 1.6 * unit - progress_height;
+  set_rect (&slide->geometry.progress, width - mx - progress_width, footer_top, progress_width,
+            progress_height);
+  if (params->dataset != NULL)
+    {
+      slide->footer = new_layout (slide, FOOTER_SIZE * unit, PANGO_WEIGHT_NORMAL,
+                                  MAX (1, inner - progress_width - gap));
+      pango_layout_set_text (slide->footer, mba_dataset_get_title (params->dataset), -1);
+      pango_layout_set_ellipsize (slide->footer, PANGO_ELLIPSIZE_END);
+      set_rect (&slide->footer_rect, mx, footer_top + progress_height - layout_height (slide->footer),
+                inner - progress_width - gap, layout_height (slide->footer));
+    }
+
+  if (event == NULL)
+    {
+      slide->title = new_layout (slide, TEXT_SIZE_MAX * unit, PANGO_WEIGHT_BOLD, inner);
+      pango_layout_set_alignment (slide->title, PANGO_ALIGN_CENTER);
+      pango_layout_set_text (slide->title, _("No events match the timeline’s filters"), -1);
+      slide->geometry.title_size = TEXT_SIZE_MAX * unit;
+      set_rect (&slide->geometry.title, mx, (height - layout_height (slide->title)) / 2, inner,
+                layout_height (slide->title));
+      return;
+    }
+
+  {
+    g_autofree char *markup = format_header_markup (event, slide->palette);
+
+    slide->header = new_layout (slide, HEADER_SIZE * unit, PANGO_WEIGHT_NORMAL, inner);
+    pango_layout_set_markup (slide->header, markup, -1);
+    pango_layout_set_ellipsize (slide->header, PANGO_ELLIPSIZE_END);
+    set_rect (&slide->geometry.header, mx, y, inner, layout_height (slide->header));
+    y += slide->geometry.header.height + 0.6 * unit;
+  }
+
+  layout_title (slide, event, inner);
+  set_rect (&slide->geometry.title, mx, y, inner, layout_height (slide->title));
+  y += slide->geometry.title.height + gap;
+
+  body_height = footer_top - gap - y;
+  if (params->map != NULL)
+    {
+      double map_width = round (inner * MAP_SHARE);
+      double text_x = mx + map_width + 1.5 * gap;
+
+      set_rect (&slide->geometry.map, mx, y, map_width, body_height);
+      layout_text (slide, event, text_x, y, width - mx - text_x, body_height);
+    }
+  else
+    layout_text (slide, event, mx, y, inner, body_height);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Drawing                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+show_layout (cairo_t            *cr,
+             PangoLayout        *layout,
+             const MbaSlideRect *rect,
+             const MbaColor     *color)
+{
+  if (layout == NULL)
+    return;
+  cairo_save (cr);
+  mba_palette_set_source (cr, color);
+  cairo_move_to (cr, rect->x, rect->y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* The regional chart when all the event's states are in it, else the world. */
+static MbaMapProjection
+choose_projection (MbaWorldMap    *map,
+                   const MbaEvent *event)
+{
+  const MbaMapRect *home = mba_map_projection_get_home (MBA_MAP_PROJECTION_REGIONAL);
+
+  for (guint i = 0; i < event->n_states; i++)
+    {
+      const MbaMapCountry *country = mba_world_map_find_country (map, event->states[i]->code);
+      double x, y;
+
+      if (country == NULL)
+        continue;
+      mba_world_map_get_anchor (map, MBA_MAP_PROJECTION_REGIONAL, country->index, &x, &y);
+      if (!isfinite (x) || !isfinite (y) || x < home->x1 || x > home->x2 || y < home->y1 || y > home->y2)
+        return MBA_MAP_PROJECTION_WORLD;
+    }
+  return MBA_MAP_PROJECTION_REGIONAL;
+}
+
+static void
+draw_map (cairo_t              *cr,
+          const Slide          *slide,
+          const MbaSlideParams *params,
+          int                   height)
+{
+  const MbaSlideRect *rect = &slide->geometry.map;
+  double radius = 1.2 * slide->unit;
+  /* Labels and legend grow with the screen, so they read as well at 1080p as at 720p. */
+  double zoom = MAX (1.0, height / MAP_ZOOM_BASE);
+  MbaMapRenderParams map_params;
+
+  mba_map_render_params_init (&map_params, params->map, params->dataset,
+                              choose_projection (params->map, params->event),
+                              (int) floor (rect->width / zoom), (int) floor (rect->height / zoom),
+                              params->event->first_day);
+  map_params.theme = params->theme;
+  map_params.selected_event_id = params->event->id;
+  /* The slide's header already gives the date. */
+  map_params.flags = MBA_MAP_RENDER_LABELS | MBA_MAP_RENDER_LEGEND;
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, rect->x + rect->width - radius, rect->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, rect->x + rect->width - radius, rect->y + rect->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, rect->x + radius, rect->y + rect->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, rect->x + radius, rect->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_clip_preserve (cr);
+  cairo_new_path (cr);
+  cairo_translate (cr, rect->x, rect->y);
+  cairo_scale (cr, zoom, zoom);
+  if (params->map_renderer != NULL)
+    mba_map_renderer_draw (params->map_renderer, cr, &map_params);
+  else
+    mba_map_render (cr, &map_params);
+  cairo_restore (cr);
+}
+
+/* In the handout the record's address is a link (cairo ignores tags on other surfaces). */
+static void
+begin_link (cairo_t    *cr,
+            const char *uri)
+{
+  g_autoptr(GString) attributes = g_string_new ("uri='");
+
+  for (const char *p = uri; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *p);
+    }
+  g_string_append_c (attributes, '\'');
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+}
+
+/**
+ * mba_slide_render:
+ * @width: the slide's width, in the context's user units
+ * @height: its height; every size is a share of it
+ *
+ * Draws one step: the date, kind and states, the title, the map at the event's date with its
+ * states outlined, the first quote and its source (or the summary and the record it comes
+ * from), and the progress. A blank step is all black.
+ */
+void
+mba_slide_render (cairo_t              *cr,
+                  int                   width,
+                  int                   height,
+                  const MbaSlideParams *params)
+{
+  Slide slide;
+  const MbaPalette *palette;
+  const MbaSlideGeometry *g;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (params != NULL);
+
+  if (params->blank)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  slide_build (&slide, width, height, params);
+  palette = slide.palette;
+  g = &slide.geometry;
+
+  cairo_save (cr);
+  mba_palette_set_source (cr, &palette->background);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+
+  show_layout (cr, slide.header, &g->header, &palette->muted);
+  show_layout (cr, slide.title, &g->title, &palette->foreground);
+  if (params->event != NULL && params->map != NULL && g->map.width > 0)
+    draw_map (cr, &slide, params, height);
+  if (slide.rule.width > 0)
+    {
+      mba_palette_set_source (cr, &palette->kind[params->event->kind]);
+      cairo_rectangle (cr, slide.rule.x, slide.rule.y, slide.rule.width, slide.rule.height);
+      cairo_fill (cr);
+    }
+  show_layout (cr, slide.text, &g->text, &palette->foreground);
+  if (slide.link != NULL)
+    begin_link (cr, slide.link);
+  show_layout (cr, slide.source, &g->source, &palette->muted);
+  if (slide.link != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+  show_layout (cr, slide.footer, &slide.footer_rect, &palette->muted);
+  show_layout (cr, slide.progress, &g->progress, &palette->foreground);
+
+  mba_palette_set_source (cr, &palette->grid);
+  cairo_rectangle (cr, g->bar.x, g->bar.y, g->bar.width, g->bar.height);
+  cairo_fill (cr);
+  if (params->n_steps > 0)
+    {
+      mba_palette_set_source (cr, &palette->accent);
+      cairo_rectangle (cr, g->bar.x, g->bar.y, g->bar.width * (params->position + 1) / params->n_steps,
+                       g->bar.height);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+  slide_clear (&slide);
+}
+
+/**
+ * mba_slide_get_geometry:
+ *
+ * Where mba_slide_render() would put each part at @width × @height, and at what sizes.
+ */
+void
+mba_slide_get_geometry (int                   width,
+                        int                   height,
+                        const MbaSlideParams *params,
+                        MbaSlideGeometry     *geometry)
+{
+  Slide slide;
+
+  g_return_if_fail (params != NULL && geometry != NULL);
+
+  slide_build (&slide, width, height, params);
+  *geometry = slide.geometry;
+  slide_clear (&slide);
+}
+
+/**
+ * mba_slide_describe:
+ *
+ * The step in words, for screen readers: progress, date, title, quote and source.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+mba_slide_describe (const MbaSlideParams *params)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL;
+  const char *link;
+  gboolean is_quote;
+
+  g_return_val_if_fail (params != NULL, NULL);
+
+  if (params->blank)
+    return g_strdup (_("Blank screen"));
+  if (params->event == NULL)
+    return g_strdup (_("No events match the timeline’s filters"));
+
+  date = mba_date_format (&params->event->date);
+  text = format_text (params->event, &is_quote);
+  source = format_source (params->event, &link);
+  states = format_states (params->event);
+  /* Translators: read out by screen readers in the presentation, e.g. "Step 3 of 20." */
+  g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
+  g_string_append_printf (s, " %s. %s. %s.", date, params->event->title,
+                          mba_event_kind_get_label (params->event->kind));
+  if (states != NULL)
+    g_string_append_printf (s, " %s.", states);
+  g_string_append_printf (s, " %s", text);
+  if (source != NULL)
+    g_string_append_printf (s, " %s", source);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The handout                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * mba_slides_write_pdf:
+ * @path: the PDF to write
+ * @steps: (element-type MbaEvent): the events, one page each, in order
+ *
+ * Writes the presentation as a handout, one A4 landscape page per step, with an outline
+ * (bookmarks) of the steps' dates and titles. The file is written whole or not at all.
+ */
+gboolean
+mba_slides_write_pdf (const char  *path,
+                      MbaDataset  *dataset,
+                      MbaWorldMap *map,
+                      GPtrArray   *steps,
+                      MbaTheme     theme,
+                      GError     **error)
+{
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  MbaSlideParams params;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (MBA_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (steps != NULL, FALSE);
+
+  if (steps->len == 0)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("No events match the timeline’s filters: the handout would be empty"));
+      return FALSE;
+    }
+
+  out = g_string_new (NULL);
+  surface = cairo_pdf_surface_create_for_stream (append_to_string, out, MBA_SLIDES_PAGE_WIDTH,
+                                                 MBA_SLIDES_PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mba_dataset_get_title (dataset));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mine Ban Atlas " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  mba_slide_params_init (&params, dataset, map);
+  params.n_steps = steps->len;
+  params.theme = theme;
+  params.map_renderer = renderer;
+  for (guint i = 0; i < steps->len && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+    {
+      const MbaEvent *event = steps->pdata[i];
+      g_autofree char *date = mba_date_format (&event->date);
+      g_autofree char *entry = g_strdup_printf ("%s — %s", date, event->title);
+      g_autofree char *dest = g_strdup_printf ("page=%u", i + 1);
+
+      params.event = event;
+      params.position = i;
+      mba_slide_render (cr, MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
+                   _("Drawing failed: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+  return mba_export_write_file (path, bytes, error);
+}

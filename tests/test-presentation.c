@@ -1,0 +1,327 @@
+/* test-presentation.c: the presentation window driven with a clicker's keys (Xvfb) */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mba-cli.h"
+#include "mba-event-filter.h"
+#include "mba-map-widget.h"
+#include "mba-presentation-window.h"
+#include "mba-slide-view.h"
+#include "mba-timeline-widget.h"
+#include "mba-window.h"
+
+typedef struct
+{
+  MbaDataset            *dataset;
+  GPtrArray             *steps;
+  MbaPresentationWindow *window;
+  GtkEventController    *keys;
+  guint                  position_notifies;
+} Fixture;
+
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (widget) <= 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+count_position (GObject    *object,
+                GParamSpec *pspec,
+                Fixture    *fixture)
+{
+  fixture->position_notifies++;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaEventFilter) filter = NULL;
+
+  fixture->dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_no_error (error);
+  filter = mba_event_filter_new (fixture->dataset);
+  fixture->steps = mba_event_filter_list_events (filter);
+  g_assert_cmpuint (fixture->steps->len, ==, 6);
+
+  fixture->window = mba_presentation_window_new (fixture->dataset, mba_map_widget_load_world_map (),
+                                                 fixture->steps,
+                                                 mba_presentation_find_step (fixture->steps, "joint-announcement"));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_signal_connect (fixture->window, "notify::position", G_CALLBACK (count_position), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_allocation (mba_presentation_window_get_view (fixture->window));
+  fixture->keys = find_controller (GTK_WIDGET (fixture->window), GTK_TYPE_EVENT_CONTROLLER_KEY);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_pointer (&fixture->steps, g_ptr_array_unref);
+  g_clear_object (&fixture->dataset);
+}
+
+static gboolean
+press (Fixture *fixture,
+       guint    keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (fixture->keys, "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* What the slide view draws: its step's title and progress. */
+static void
+assert_shown (Fixture    *fixture,
+              guint       position,
+              const char *event_id,
+              const char *title)
+{
+  MbaSlideParams params;
+  g_autofree char *id = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *progress = g_strdup_printf ("Step %u of 6.", position + 1);
+
+  g_object_get (fixture->window, "event-id", &id, NULL);
+  g_assert_cmpstr (id, ==, event_id);
+  g_assert_cmpuint (mba_presentation_window_get_position (fixture->window), ==, position);
+
+  mba_slide_view_get_slide (MBA_SLIDE_VIEW (mba_presentation_window_get_view (fixture->window)), &params);
+  g_assert_false (params.blank);
+  g_assert_cmpuint (params.position, ==, position);
+  g_assert_cmpuint (params.n_steps, ==, 6);
+  g_assert_cmpstr (params.event->title, ==, title);
+  /* What screen readers get as the view's description. */
+  description = mba_slide_describe (&params);
+  g_assert_true (g_str_has_prefix (description, progress));
+  g_assert_nonnull (strstr (description, title));
+}
+
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_cmpuint (mba_presentation_window_get_n_steps (fixture->window), ==, 6);
+  /* It starts on the timeline's selection. */
+  assert_shown (fixture, 2, "joint-announcement", "Joint announcement");
+
+  /* Forward: Right, Down, Page Down, Space, Return, each one step, stopping at the end. */
+  g_assert_true (press (fixture, GDK_KEY_Right));
+  assert_shown (fixture, 3, "est-deposit", "Estonia deposits its withdrawal");
+  g_assert_true (press (fixture, GDK_KEY_Down));
+  assert_shown (fixture, 4, "ukr-deposit", "Ukraine deposits");
+  g_assert_true (press (fixture, GDK_KEY_Page_Down));
+  g_assert_cmpuint (mba_presentation_window_get_position (fixture->window), ==, 5);
+  g_assert_true (press (fixture, GDK_KEY_space));
+  g_assert_true (press (fixture, GDK_KEY_Return));
+  g_assert_cmpuint (mba_presentation_window_get_position (fixture->window), ==, 5);
+  g_assert_cmpuint (fixture->position_notifies, ==, 3);
+
+  /* Back: Left, Up, Page Up, Backspace, stopping at the start. */
+  g_assert_true (press (fixture, GDK_KEY_Left));
+  g_assert_true (press (fixture, GDK_KEY_Up));
+  assert_shown (fixture, 3, "est-deposit", "Estonia deposits its withdrawal");
+  g_assert_true (press (fixture, GDK_KEY_Page_Up));
+  g_assert_true (press (fixture, GDK_KEY_BackSpace));
+  assert_shown (fixture, 1, "recent-months", "Something in recent months");
+
+  /* Home and End. */
+  g_assert_true (press (fixture, GDK_KEY_End));
+  assert_shown (fixture, 5, "est-deposit-effective", mba_dataset_find_event (fixture->dataset,
+                                                                              "est-deposit-effective")->title);
+  g_assert_true (press (fixture, GDK_KEY_Home));
+  assert_shown (fixture, 0, "ukr-ratifies", "Ukraine ratifies");
+  g_assert_true (press (fixture, GDK_KEY_BackSpace));
+  assert_shown (fixture, 0, "ukr-ratifies", "Ukraine ratifies");
+
+  /* Other keys, and keys with Control, are left to others. */
+  g_assert_false (press (fixture, GDK_KEY_a));
+  {
+    gboolean handled = TRUE;
+
+    g_signal_emit_by_name (fixture->keys, "key-pressed", GDK_KEY_Right, 0, GDK_CONTROL_MASK, &handled);
+    g_assert_false (handled);
+    g_assert_cmpuint (mba_presentation_window_get_position (fixture->window), ==, 0);
+  }
+}
+
+static void
+test_blank (Fixture       *fixture,
+            gconstpointer  data)
+{
+  MbaSlideParams params;
+  MbaSlideView *view = MBA_SLIDE_VIEW (mba_presentation_window_get_view (fixture->window));
+
+  g_assert_true (press (fixture, GDK_KEY_b));
+  g_assert_true (mba_presentation_window_get_blank (fixture->window));
+  mba_slide_view_get_slide (view, &params);
+  g_assert_true (params.blank);
+  /* B again brings the step back. */
+  g_assert_true (press (fixture, GDK_KEY_B));
+  g_assert_false (mba_presentation_window_get_blank (fixture->window));
+
+  /* "." blanks too; a step key then only brings the same step back. */
+  g_assert_true (press (fixture, GDK_KEY_period));
+  g_assert_true (mba_presentation_window_get_blank (fixture->window));
+  g_assert_true (press (fixture, GDK_KEY_Right));
+  g_assert_false (mba_presentation_window_get_blank (fixture->window));
+  assert_shown (fixture, 2, "joint-announcement", "Joint announcement");
+  g_assert_true (press (fixture, GDK_KEY_period));
+  g_assert_true (press (fixture, GDK_KEY_Left));
+  assert_shown (fixture, 2, "joint-announcement", "Joint announcement");
+
+  /* Home and End unblank and move. */
+  g_assert_true (press (fixture, GDK_KEY_b));
+  g_assert_true (press (fixture, GDK_KEY_End));
+  assert_shown (fixture, 5, "est-deposit-effective", mba_dataset_find_event (fixture->dataset,
+                                                                              "est-deposit-effective")->title);
+}
+
+/* A click on the right half goes forward, on the left half back. */
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *view = mba_presentation_window_get_view (fixture->window);
+  GtkGesture *click = find_controller (view, GTK_TYPE_GESTURE_CLICK);
+  int width = gtk_widget_get_width (view);
+
+  g_signal_emit_by_name (click, "released", 1, width * 0.9, 100.0);
+  assert_shown (fixture, 3, "est-deposit", "Estonia deposits its withdrawal");
+  g_signal_emit_by_name (click, "released", 1, width * 0.1, 100.0);
+  g_signal_emit_by_name (click, "released", 1, width * 0.1, 100.0);
+  assert_shown (fixture, 1, "recent-months", "Something in recent months");
+}
+
+static void
+test_escape_closes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (press (fixture, GDK_KEY_Escape));
+  while (fixture->window != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static MbaPresentationWindow *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MBA_IS_PRESENTATION_WINDOW (window))
+        return MBA_PRESENTATION_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* F5 in the main window presents what the timeline shows, from its selection, and the
+ * timeline follows the steps. */
+static void
+test_window_action (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (path, &error);
+  MbaWindow *window = g_object_new (MBA_TYPE_WINDOW, NULL);
+  MbaTimelineWidget *timeline;
+  MbaPresentationWindow *presentation;
+
+  g_assert_no_error (error);
+  mba_window_set_dataset (window, dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
+  g_assert_nonnull (timeline);
+  wait_for_allocation (GTK_WIDGET (timeline));
+
+  mba_timeline_widget_set_state_filter (timeline, "EST");
+  mba_timeline_widget_set_selected_event_id (timeline, "est-deposit");
+  g_assert_null (find_presentation ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (mba_presentation_window_get_n_steps (presentation), ==, 3);
+  g_assert_cmpuint (mba_presentation_window_get_position (presentation), ==, 1);
+  g_assert_cmpstr (mba_presentation_window_get_event_id (presentation), ==, "est-deposit");
+
+  mba_presentation_window_set_position (presentation, 2);
+  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (timeline), ==, "est-deposit-effective");
+
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  /* Under a bare Xvfb there is no D-Bus for the accessibility bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_init ();
+  adw_init ();
+  mba_cli_ensure_resources ();
+
+  g_test_add ("/presentation/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
+  g_test_add ("/presentation/blank", Fixture, NULL, fixture_setup, test_blank, fixture_teardown);
+  g_test_add ("/presentation/click", Fixture, NULL, fixture_setup, test_click, fixture_teardown);
+  g_test_add ("/presentation/escape", Fixture, NULL, fixture_setup, test_escape_closes, fixture_teardown);
+  g_test_add_func ("/presentation/window-action", test_window_action);
+
+  return g_test_run ();
+}

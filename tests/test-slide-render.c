@@ -1,0 +1,334 @@
+/* test-slide-render.c: presentation slides drawn without a display, and the PDF handout */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mba-event-filter.h"
+#include "mba-export.h"
+#include "mba-slide-renderer.h"
+
+static MbaDataset *dataset;
+static MbaWorldMap *world_map;
+static char *tmpdir;
+
+static gboolean
+rect_inside (const MbaSlideRect *r,
+             int                 width,
+             int                 height)
+{
+  return r->x >= 0 && r->y >= 0 && r->x + r->width <= width + 0.5 && r->y + r->height <= height + 0.5;
+}
+
+static gboolean
+rects_overlap (const MbaSlideRect *a,
+               const MbaSlideRect *b)
+{
+  if (a->width <= 0 || a->height <= 0 || b->width <= 0 || b->height <= 0)
+    return FALSE;
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Every event of the bundled dataset, at both classroom sizes: a title of at least 5% of the
+ * height that is never cut, text no smaller than 2.8%, and no part over another or off screen. */
+static void
+test_geometry_all_events (void)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+  MbaSlideParams params;
+  guint n = mba_dataset_get_n_events (dataset);
+
+  mba_slide_params_init (&params, dataset, world_map);
+  params.n_steps = n;
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int width = sizes[s][0], height = sizes[s][1];
+      guint n_cut = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          MbaSlideGeometry g;
+          const MbaSlideRect *parts[7];
+
+          params.event = mba_dataset_get_event (dataset, i);
+          params.position = i;
+          mba_slide_get_geometry (width, height, &params, &g);
+          parts[0] = &g.header;
+          parts[1] = &g.title;
+          parts[2] = &g.map;
+          parts[3] = &g.text;
+          parts[4] = &g.source;
+          parts[5] = &g.progress;
+          parts[6] = &g.bar;
+
+          g_assert_cmpfloat (g.title_size, >=, 0.05 * height);
+          g_assert_false (g.title_cut);
+          g_assert_cmpfloat (g.text_size, >=, 0.028 * height - 1e-6);
+          g_assert_cmpfloat (g.header.height, >, 0);
+          g_assert_cmpfloat (g.text.height, >, 0);
+          g_assert_cmpfloat (g.map.width, >, width * 0.4);
+          n_cut += g.text_cut;
+          for (guint a = 0; a < G_N_ELEMENTS (parts); a++)
+            {
+              g_assert_true (rect_inside (parts[a], width, height));
+              for (guint b = a + 1; b < G_N_ELEMENTS (parts); b++)
+                if (rects_overlap (parts[a], parts[b]))
+                  g_error ("%s at %dx%d: parts %u and %u overlap", params.event->id, width, height, a, b);
+            }
+          /* The text and its source are read top to bottom, the progress sits under the body. */
+          if (g.source.height > 0)
+            g_assert_cmpfloat (g.source.y, >=, g.text.y + g.text.height);
+          g_assert_cmpfloat (g.progress.y, >=, g.map.y + g.map.height);
+        }
+      g_assert_cmpuint (n_cut, ==, 0);
+    }
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  guint32 *data = (guint32 *) cairo_image_surface_get_data (surface);
+
+  return data[y * (cairo_image_surface_get_stride (surface) / 4) + x] & 0xffffff;
+}
+
+static guint32
+color_rgb (const MbaColor *c)
+{
+  return ((guint32) (c->r * 255 + 0.5) << 16) | ((guint32) (c->g * 255 + 0.5) << 8) | (guint32) (c->b * 255 + 0.5);
+}
+
+static cairo_surface_t *
+render (const MbaSlideParams *params,
+        int                   width,
+        int                   height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  mba_slide_render (cr, width, height, params);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The progress bar fills N/M of the width in the accent colour; the rest is the grid colour. */
+static void
+test_pixels_progress_and_themes (void)
+{
+  MbaSlideParams params;
+  MbaSlideGeometry g;
+  cairo_surface_t *light, *dark;
+  const MbaPalette *lp = mba_palette_get (MBA_THEME_LIGHT), *dp = mba_palette_get (MBA_THEME_DARK);
+  int bar_y;
+
+  mba_slide_params_init (&params, dataset, world_map);
+  params.event = mba_dataset_find_event (dataset, "fin-withdrawal-deposited-2025-07-10");
+  g_assert_nonnull (params.event);
+  params.position = 4;
+  params.n_steps = 10;
+  mba_slide_get_geometry (640, 360, &params, &g);
+  bar_y = (int) (g.bar.y + g.bar.height / 2);
+
+  light = render (&params, 640, 360);
+  g_assert_cmphex (pixel_at (light, 2, 2), ==, color_rgb (&lp->background));
+  g_assert_cmphex (pixel_at (light, 640 * 5 / 10 - 4, bar_y), ==, color_rgb (&lp->accent));
+  g_assert_cmphex (pixel_at (light, 640 * 5 / 10 + 4, bar_y), ==, color_rgb (&lp->grid));
+
+  params.theme = MBA_THEME_DARK;
+  dark = render (&params, 640, 360);
+  g_assert_cmphex (pixel_at (dark, 2, 2), ==, color_rgb (&dp->background));
+  g_assert_cmphex (pixel_at (dark, 640 * 5 / 10 - 4, bar_y), ==, color_rgb (&dp->accent));
+  g_assert_cmphex (color_rgb (&lp->background), !=, color_rgb (&dp->background));
+
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+static void
+test_blank_is_black (void)
+{
+  MbaSlideParams params;
+  cairo_surface_t *surface;
+  g_autofree char *description = NULL;
+
+  mba_slide_params_init (&params, dataset, world_map);
+  params.event = mba_dataset_get_event (dataset, 0);
+  params.n_steps = 1;
+  params.blank = TRUE;
+  surface = render (&params, 320, 180);
+  for (int y = 0; y < 180; y += 3)
+    for (int x = 0; x < 320; x += 3)
+      g_assert_cmphex (pixel_at (surface, x, y), ==, 0);
+  cairo_surface_destroy (surface);
+  description = mba_slide_describe (&params);
+  g_assert_cmpstr (description, ==, "Blank screen");
+}
+
+/* What the slide says: the quote's source by outlet, headline and date; the record's source
+ * named as such with its address; the whole step in words for screen readers. */
+static void
+test_text (void)
+{
+  const MbaSource *reuters = mba_dataset_find_source (dataset, "a002");
+  const MbaEvent *quoted = mba_dataset_find_event (dataset, "hrw-report-2025-06-10");
+  const MbaEvent *recorded = mba_dataset_find_event (dataset, "ben-signature-1997-12-03");
+  g_autofree char *attribution = mba_slide_format_source (reuters);
+  g_autofree char *quoted_text = NULL, *recorded_text = NULL;
+  MbaSlideParams params;
+
+  g_assert_cmpstr (attribution, ==, "— Reuters, “Zelenskiy says he signed decree to pull Ukraine out of "
+                                    "the Ottawa Convention”, 9 June 2025");
+
+  mba_slide_params_init (&params, dataset, world_map);
+  params.event = quoted;
+  params.position = 2;
+  params.n_steps = 20;
+  quoted_text = mba_slide_describe (&params);
+  g_assert_true (g_str_has_prefix (quoted_text, "Step 3 of 20. 10 June 2025. "));
+  g_assert_nonnull (strstr (quoted_text, quoted->title));
+  /* The report's own quote keeps its words; the quote marks inside it become single ones. */
+  g_assert_nonnull (strstr (quoted->quotes[0].text, "stated, “Russian forces have used"));
+  g_assert_nonnull (strstr (quoted_text, " “A 10 June 2025 report by the international non-governmental "
+                                         "organisation Human Rights Watch stated, ‘Russian forces have used"));
+  g_assert_nonnull (strstr (quoted_text, "agricultural land.” — "));
+  g_assert_nonnull (strstr (quoted_text, quoted->quotes[0].source->title));
+
+  g_assert_cmpuint (recorded->n_quotes, ==, 0);
+  g_assert_cmpint (recorded->citations[0].source->layer, ==, MBA_SOURCE_LAYER_RECORD);
+  params.event = recorded;
+  recorded_text = mba_slide_describe (&params);
+  g_assert_nonnull (strstr (recorded_text, recorded->summary));
+  g_assert_nonnull (strstr (recorded_text, "Source (treaty record): "));
+  g_assert_nonnull (strstr (recorded_text, recorded->citations[0].source->url));
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, path, NULL, NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  if (g_str_equal (tool, "pdftotext"))
+    argv[2] = "-";
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* A handout of the Estonian events: one page per step, with their titles as text. */
+static void
+test_pdf_handout (void)
+{
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (dataset);
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "estonia.pdf", NULL);
+  g_autofree char *info = NULL, *text = NULL;
+  const char *pages;
+
+  mba_event_filter_set_state_code (filter, "EST");
+  mba_event_filter_set_include_context (filter, FALSE);
+  steps = mba_event_filter_list_events (filter);
+  g_assert_cmpuint (steps->len, >=, 3);
+
+  g_assert_true (mba_slides_write_pdf (path, dataset, world_map, steps, MBA_THEME_LIGHT, &error));
+  g_assert_no_error (error);
+
+  info = run_tool ("pdfinfo", path);
+  text = run_tool ("pdftotext", path);
+  if (info == NULL || text == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+  pages = strstr (info, "\nPages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10), ==, steps->len);
+  g_assert_nonnull (strstr (info, "842 x 595 pts (A4)"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const MbaEvent *event = steps->pdata[i];
+      /* pdftotext closes up the thin spaces of "N / M". */
+      g_autofree char *progress = g_strdup_printf ("\n%u/%u\n", i + 1, steps->len);
+      g_auto(GStrv) words = g_strsplit (event->title, " ", -1);
+
+      /* Titles wrap, so look for each of the title's words; and for this page's "N / M". */
+      for (guint w = 0; words[w] != NULL; w++)
+        if (strstr (words[w], "fi") == NULL && strstr (words[w], "fl") == NULL)
+          g_assert_nonnull (strstr (text, words[w]));
+      g_assert_nonnull (strstr (text, progress));
+    }
+}
+
+static void
+test_pdf_errors (void)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "keep.pdf", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_assert_false (mba_slides_write_pdf (path, dataset, world_map, none, MBA_THEME_LIGHT, &error));
+  g_assert_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "No events match the timeline’s filters: the handout would be empty");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dataset_path = NULL, *map_path = NULL;
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  dataset_path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  map_path = g_test_build_filename (G_TEST_DIST, "..", "data", "world-map.txt", NULL);
+  dataset = mba_dataset_new_from_file (dataset_path, &error);
+  g_assert_no_error (error);
+  world_map = mba_world_map_new_from_file (map_path, &error);
+  g_assert_no_error (error);
+  tmpdir = g_dir_make_tmp ("mba-slides-XXXXXX", NULL);
+
+  g_test_add_func ("/slides/geometry", test_geometry_all_events);
+  g_test_add_func ("/slides/pixels", test_pixels_progress_and_themes);
+  g_test_add_func ("/slides/blank", test_blank_is_black);
+  g_test_add_func ("/slides/text", test_text);
+  g_test_add_func ("/slides/pdf", test_pdf_handout);
+  g_test_add_func ("/slides/pdf-errors", test_pdf_errors);
+
+  result = g_test_run ();
+  {
+    GDir *dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+        g_unlink (path);
+      }
+    g_dir_close (dir);
+    g_rmdir (tmpdir);
+  }
+  g_object_unref (world_map);
+  g_object_unref (dataset);
+  return result;
+}
