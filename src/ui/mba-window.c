@@ -91,6 +91,7 @@ update_actions (MbaWindow *self)
                                  self->file != NULL || self->failed_file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->dataset != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->dataset != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", self->dataset != NULL);
 }
 
 static void
