@@ -168,6 +168,7 @@ test_errors_leave_existing_file (void)
   /* A successful export replaces the file whole; no temporary file is left behind. */
   g_assert_cmpint (run_export (&err, "--export", path, "--size", "320x200", NULL), ==, 0);
   g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL) && g_str_has_prefix (contents, "\x89PNG"));
   dir = g_dir_open (tmpdir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
