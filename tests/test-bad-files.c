@@ -185,31 +185,77 @@ remove_temp (const char *path)
   g_rmdir (dir);
 }
 
-static void
-test_long_string (void)
+/* small.json with a title of @length bytes. */
+static char *
+write_long_title (gsize length)
 {
   g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *expected = NULL;
+  g_autofree char *title = g_strnfill (length, 'a');
   g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (small, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\"Small test dataset\"", "\"\"", 1), ==, 1);
+  g_string_insert (text, strstr (text->str, "\"\"") - text->str + 1, title);
+  return write_temp ("long-title.json", text->str, text->len);
+}
+
+static void
+test_long_string (void)
+{
   g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = NULL;
 
-  /* A one-megabyte title: refused by its length, and the message does not repeat it. */
-  g_assert_true (g_file_get_contents (small, &contents, NULL, NULL));
-  text = g_string_new (contents);
-  title = g_strnfill (1024 * 1024, 'a');
-  g_assert_cmpuint (g_string_replace (text, "\"Small test dataset\"", "\"\"", 1), ==, 1);
-  g_string_insert (text, strstr (text->str, "\"\"") - text->str + 1, title);
-  path = write_temp ("long-title.json", text->str, text->len);
-
+  /* 100 KB: refused by its length where it is checked, with its JSON path. */
+  path = write_long_title (100 * 1000);
   dataset = mba_dataset_new_from_file (path, &error);
   g_assert_null (dataset);
   g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_VALUE);
-  expected = g_strdup_printf ("%s: title: the text is 1048576 bytes long; at most %d are allowed",
+  expected = g_strdup_printf ("%s: title: the text is 100000 bytes long; at most %d are allowed",
                               path, MBA_DATASET_MAX_STRING_BYTES);
+  g_assert_cmpstr (error->message, ==, expected);
+  remove_temp (path);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&expected, g_free);
+  g_clear_error (&error);
+
+  /* 1 MiB, a large file: refused before it is parsed, at the string's line and column. The
+   * message never repeats the string. */
+  path = write_long_title (1024 * 1024);
+  dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_VALUE);
+  expected = g_strdup_printf ("%s:3:12: the text is 1048576 bytes long; at most %d are allowed",
+                              path, MBA_DATASET_MAX_STRING_BYTES);
+  g_assert_cmpstr (error->message, ==, expected);
+  remove_temp (path);
+}
+
+static void
+test_too_many_tokens (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"mine-ban-atlas/1\",\n\"x\": [");
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+
+  /* 8 million zeros in 16 MB: refused before parsing, where the limit is passed. */
+  for (guint i = 0; i < MBA_DATASET_MAX_TOKENS; i++)
+    g_string_append (text, "0,");
+  g_string_append (text, "0]}");
+  path = write_temp ("many-tokens.json", text->str, text->len);
+
+  dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE);
+  /* Tokens: "{", two strings, ",", "x", "[", then one a comma. The one past the limit is the
+   * 7,999,995th comma, on line 2 after the 6 characters of "x": [ and 2 per zero. */
+  expected = g_strdup_printf ("%s:2:%d: the file holds more than %d values and names; no more are allowed",
+                              path, 6 + 2 * (MBA_DATASET_MAX_TOKENS - 5), MBA_DATASET_MAX_TOKENS);
   g_assert_cmpstr (error->message, ==, expected);
   remove_temp (path);
 }
@@ -339,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/bad-files/unreadable", test_unreadable);
   g_test_add_func ("/bad-files/long-string", test_long_string);
   g_test_add_func ("/bad-files/many-values", test_many_values);
+  g_test_add_func ("/bad-files/too-many-tokens", test_too_many_tokens);
   g_test_add_func ("/bad-files/large-file-positions", test_large_file_positions);
 
   return g_test_run ();
