@@ -1886,9 +1886,19 @@ prescan (const char  *data,
       switch (*p)
         {
         case '"':
-          for (q = p + 1; q < end && *q != '"'; q++)
-            if (*q == '\\')
-              q++;
+          /* Most of a dataset's bytes are in strings: find their end with memchr. A quote
+           * after an odd number of backslashes is escaped. */
+          for (q = p + 1; (q = memchr (q, '"', end - q)) != NULL; q++)
+            {
+              gsize n_backslashes = 0;
+
+              for (const char *r = q - 1; r > p && *r == '\\'; r--)
+                n_backslashes++;
+              if (n_backslashes % 2 == 0)
+                break;
+            }
+          if (q == NULL)
+            q = end;
           if ((gsize) (q - p - 1) > MBA_DATASET_MAX_STRING_BYTES)
             {
               line_and_column (data, p - data, &line, &column);
