@@ -9,6 +9,10 @@
 #include <unistd.h>
 
 #include "mba-dataset.h"
+#include "mba-synthetic.h"
+
+/* Who runs the unreadable-file checks when the tests run as root, for whom no mode bit counts. */
+#define NOBODY 65534
 
 static const struct { const char *name; int code; } error_codes[] = {
   { "IO", MBA_DATASET_ERROR_IO },
@@ -116,28 +120,220 @@ test_too_large_refused_unread (void)
 }
 
 static void
+load_unreadable (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (path, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_true (g_str_has_suffix (error->message, ": Permission denied"));
+}
+
+static void
 test_unreadable (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MbaDataset) dataset = NULL;
 
-  if (geteuid () == 0)
+  if (g_test_subprocess ())
     {
-      g_test_skip ("root reads files whatever their mode");
+      /* Root ignores mode bits: the child gives up root for nobody, for whom they count. */
+      g_assert_cmpint (setgid (NOBODY), ==, 0);
+      g_assert_cmpint (setuid (NOBODY), ==, 0);
+      load_unreadable (g_getenv ("MBA_UNREADABLE"));
       return;
     }
+
   dir = g_dir_make_tmp ("mba-unreadable-XXXXXX", NULL);
   path = g_build_filename (dir, "locked.json", NULL);
   g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
-  g_chmod (path, 0);
-  dataset = mba_dataset_new_from_file (path, &error);
-  g_assert_null (dataset);
-  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "Permission denied"));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+  if (geteuid () == 0)
+    {
+      g_setenv ("MBA_UNREADABLE", path, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+  else
+    load_unreadable (path);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* Writes @contents to a new file in a new temporary folder; both are removed by remove_temp. */
+static char *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-bad-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* small.json with a title of @length bytes. */
+static char *
+write_long_title (gsize length)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *title = g_strnfill (length, 'a');
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (small, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\"Small test dataset\"", "\"\"", 1), ==, 1);
+  g_string_insert (text, strstr (text->str, "\"\"") - text->str + 1, title);
+  return write_temp ("long-title.json", text->str, text->len);
+}
+
+static void
+test_long_string (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+
+  /* 100 KB: refused by its length where it is checked, with its JSON path. */
+  path = write_long_title (100 * 1000);
+  dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_VALUE);
+  expected = g_strdup_printf ("%s: title: the text is 100000 bytes long; at most %d are allowed",
+                              path, MBA_DATASET_MAX_STRING_BYTES);
+  g_assert_cmpstr (error->message, ==, expected);
+  remove_temp (path);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&expected, g_free);
+  g_clear_error (&error);
+
+  /* 1 MiB, a large file: refused before it is parsed, at the string's line and column. The
+   * message never repeats the string. */
+  path = write_long_title (1024 * 1024);
+  dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_VALUE);
+  expected = g_strdup_printf ("%s:3:12: the text is 1048576 bytes long; at most %d are allowed",
+                              path, MBA_DATASET_MAX_STRING_BYTES);
+  g_assert_cmpstr (error->message, ==, expected);
+  remove_temp (path);
+}
+
+static void
+test_too_many_tokens (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"mine-ban-atlas/1\",\n\"x\": [");
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+
+  /* 8 million zeros in 16 MB: refused before parsing, where the limit is passed. */
+  for (guint i = 0; i < MBA_DATASET_MAX_TOKENS; i++)
+    g_string_append (text, "0,");
+  g_string_append (text, "0]}");
+  path = write_temp ("many-tokens.json", text->str, text->len);
+
+  dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE);
+  /* Tokens: "{", two strings, ",", "x", "[", then one a comma. The one past the limit is the
+   * 7,999,995th comma, on line 2 after the 6 characters of "x": [ and 2 per zero. */
+  expected = g_strdup_printf ("%s:2:%d: the file holds more than %d values and names; no more are allowed",
+                              path, 6 + 2 * (MBA_DATASET_MAX_TOKENS - 5), MBA_DATASET_MAX_TOKENS);
+  g_assert_cmpstr (error->message, ==, expected);
+  remove_temp (path);
+}
+
+static void
+test_many_values (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"mine-ban-atlas/1\", \"x\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+
+  /* Six megabytes of empty objects, each a few hundred bytes once parsed: refused when the
+   * parsed values pass MBA_DATASET_MAX_PARSE_BYTES, well before the end. */
+  for (guint i = 0; i < 2 * 1024 * 1024; i++)
+    g_string_append (text, "{},");
+  g_string_append (text, "{}]}");
+  path = write_temp ("many-values.json", text->str, text->len);
+
+  dataset = mba_dataset_new_from_file (path, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "the file holds too many values"));
+  remove_temp (path);
+}
+
+/* Large files are parsed event by event; a syntax error found in one event, or after the
+ * events, must be reported at its place in the whole file. */
+static void
+test_large_file_positions (void)
+{
+  static const struct { const char *after; const char *insert; const char *message; } cases[] = {
+    /* a doubled comma inside event 1500 */
+    { "\"id\": \"ev-1500\",", ",", "string or '}' expected near ','" },
+    /* an invalid byte in event 700 */
+    { "\"id\": \"ev-700\", \"date\": ", "\"\xff\",", "unable to decode byte 0xff" },
+    /* a duplicate key in event 1999 */
+    { "\"id\": \"ev-1999\",", "\"id\": \"again\",", "duplicate object key" },
+    /* a bad token between the events and the next member */
+    { "}\n  ]\n", "x ", "'}' expected near 'x'" },
+  };
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (2000, 3);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_cmpuint (size, >, 256 * 1024);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new_len (data, size);
+      const char *at = strstr (text->str, cases[i].after);
+      g_autoptr(GBytes) bad = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MbaDataset) dataset = NULL;
+      g_autofree char *expected = NULL;
+      gsize offset;
+      int line = 1;
+      const char *line_start = text->str;
+
+      g_assert_nonnull (at);
+      offset = at - text->str + strlen (cases[i].after);
+      g_string_insert (text, offset, cases[i].insert);
+      for (const char *p = text->str; p < text->str + offset; p++)
+        if (*p == '\n')
+          {
+            line++;
+            line_start = p + 1;
+          }
+      /* The inserted text's first character is the one reported (the lines are ASCII). */
+      expected = g_strdup_printf ("big.json:%d:%d: %s", line, (int) (text->str + offset - line_start) + 1,
+                                  cases[i].message);
+      bad = g_string_free_to_bytes (g_steal_pointer (&text));
+      dataset = mba_dataset_new_from_bytes (bad, "big.json", &error);
+      g_assert_null (dataset);
+      g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+      if (!g_str_has_prefix (error->message, expected))
+        g_error ("expected “%s…”, got “%s”", expected, error->message);
+    }
 }
 
 int
@@ -187,6 +383,10 @@ main (int   argc,
   g_test_add_func ("/bad-files/folder-and-missing", test_folder_and_missing);
   g_test_add_func ("/bad-files/too-large", test_too_large_refused_unread);
   g_test_add_func ("/bad-files/unreadable", test_unreadable);
+  g_test_add_func ("/bad-files/long-string", test_long_string);
+  g_test_add_func ("/bad-files/many-values", test_many_values);
+  g_test_add_func ("/bad-files/too-many-tokens", test_too_many_tokens);
+  g_test_add_func ("/bad-files/large-file-positions", test_large_file_positions);
 
   return g_test_run ();
 }

@@ -6,8 +6,13 @@
 #include <string.h>
 
 #include <glib.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+/* Who runs the app when an unreadable file must really be unreadable: root ignores mode bits. */
+#define NOBODY 65534
 
 typedef struct
 {
@@ -24,6 +29,15 @@ run_clear (Run *run)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+become_nobody (gpointer user_data)
+{
+  if (geteuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (126);
+}
+
+static gboolean run_as_nobody;
 
 /* Runs the app binary with no display so that a GTK call would fail loudly. */
 static void
@@ -50,7 +64,8 @@ run_app (Run        *run,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               run_as_nobody ? become_nobody : NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -158,6 +173,104 @@ test_check_syntax_position (void)
   run_app (&run, "--check", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, expected);
+}
+
+/* Every file of tests/data/bad in one run: each refused, with the message EXPECTED lists. */
+static void
+test_check_every_bad_file (void)
+{
+  g_autofree char *bad_dir = data_path ("bad", NULL);
+  g_autofree char *expected_path = g_build_filename (bad_dir, "EXPECTED", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fragments = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int wait_status;
+
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  lines = g_strsplit (expected, "\n", -1);
+  g_ptr_array_add (argv, g_strdup (g_getenv ("MBA_EXE")));
+  g_ptr_array_add (argv, g_strdup ("--check"));
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 3);
+      g_ptr_array_add (argv, g_build_filename (bad_dir, fields[0], NULL));
+      g_ptr_array_add (fragments, g_strcompress (fields[2]));
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_cmpuint (fragments->len, >=, 40);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+  g_assert_null (strstr (out, ": OK ("));
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      /* The line that names the file holds the message. */
+      const char *path = g_ptr_array_index (argv, i + 2);
+      g_autofree char *start = g_strconcat ("\n", path, NULL);
+      const char *at = g_str_has_prefix (out, path) ? out : strstr (out, start);
+      const char *fragment = g_ptr_array_index (fragments, i);
+
+      if (at == NULL || strstr (at, fragment) == NULL)
+        g_error ("--check %s: expected “%s” in:\n%s", path, fragment, out);
+    }
+}
+
+/* A folder, a missing file, an unreadable one, an empty one and a 1 GiB one: each refused by
+ * --check with its name, and none stops the others from being checked. */
+static void
+test_check_unusable_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.json", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.json", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.json", NULL);
+  g_autofree char *good = data_path ("small.json", NULL);
+  g_autofree char *good_copy = g_build_filename (dir, "good.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  int fd;
+
+  g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (good_copy, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (locked, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  fd = g_open (huge, O_CREAT | O_WRONLY, 0644);
+  g_assert_cmpint (ftruncate (fd, (goffset) 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  run_as_nobody = TRUE;
+  run_app (&run, "--check", dir, missing, locked, empty, huge, good_copy, NULL);
+  run_as_nobody = FALSE;
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s: is a folder, not a dataset file\n"
+                              "%s: No such file or directory\n"
+                              "%s: Permission denied\n"
+                              "%s:1:1: '[' or '{' expected near end of file\n"
+                              "%s: the file is 1024 MiB; datasets larger than 64 MiB are refused\n"
+                              "%s: OK (6 events, 3 quotes, 2 sources)\n",
+                              dir, missing, locked, empty, huge, good_copy);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  g_unlink (missing);
+  g_unlink (locked);
+  g_unlink (empty);
+  g_unlink (huge);
+  g_unlink (good_copy);
+  g_rmdir (dir);
 }
 
 static void
@@ -293,6 +406,8 @@ main (int   argc,
   g_test_add_func ("/cli/check/problems", test_check_problems);
   g_test_add_func ("/cli/check/syntax-position", test_check_syntax_position);
   g_test_add_func ("/cli/check/bundled", test_check_bundled_dataset);
+  g_test_add_func ("/cli/check/every-bad-file", test_check_every_bad_file);
+  g_test_add_func ("/cli/check/unusable-files", test_check_unusable_files);
   g_test_add_func ("/cli/verify-quotes/fixture", test_verify_quotes_fixture);
   g_test_add_func ("/cli/verify-quotes/failure", test_verify_quotes_failure);
   g_test_add_func ("/cli/verify-quotes/bundled", test_verify_quotes_bundled);

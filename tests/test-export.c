@@ -9,12 +9,25 @@
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+/* Who runs an export into a read-only folder when the tests run as root, for whom mode bits
+ * do not count. */
+#define NOBODY 65534
 
 #include "mba-caption.h"
 #include "mba-export.h"
 #include "mba-timeline-layout.h"
 
 static char *tmpdir;
+static gboolean run_as_nobody;
+
+static void
+become_nobody (gpointer user_data)
+{
+  if (geteuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (126);
+}
 
 /* Runs the app with no display; returns its exit status and its standard error. */
 static int
@@ -37,8 +50,8 @@ run_export (char       **err,
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, err, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               run_as_nobody ? become_nobody : NULL, NULL, NULL, err, &status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
@@ -160,6 +173,7 @@ test_errors_leave_existing_file (void)
   /* A successful export replaces the file whole; no temporary file is left behind. */
   g_assert_cmpint (run_export (&err, "--export", path, "--size", "320x200", NULL), ==, 0);
   g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL) && g_str_has_prefix (contents, "\x89PNG"));
   dir = g_dir_open (tmpdir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -469,6 +483,98 @@ test_export_argument_errors (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The names in @dir, sorted and joined with spaces. */
+static char *
+list_folder (const char *dir)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GDir *handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (handle);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "read-only", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *expected = g_strdup_printf ("Cannot write in %s: Permission denied\n", dir);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  char *err = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  run_as_nobody = TRUE;
+  g_assert_cmpint (run_export (&err, "--export", path, "--size", "320x200", NULL), ==, 1);
+  run_as_nobody = FALSE;
+  g_assert_cmpstr (err, ==, expected);
+  g_free (err);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  names = list_folder (dir);
+  g_assert_cmpstr (names, ==, "chart.pdf");
+
+  g_chmod (dir, 0755);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
+ * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
+ * the script then prints what the folder holds. */
+static void
+test_full_disk (void)
+{
+  static const char script[] =
+    "set -u\n"
+    "mount -t tmpfs -o size=64k tmpfs \"$1\" || exit 90\n"
+    "printf 'keep me' > \"$1/chart.png\"\n"
+    "\"$MBA_EXE\" --export \"$1/chart.png\" --size 1920x1080 >/dev/null\n"
+    "echo \"status=$?\"\n"
+    "echo \"contents=$(cat \"$1/chart.png\")\"\n"
+    "echo \"files=$(ls -A \"$1\" | tr '\\n' ' ')\"\n";
+  g_autofree char *dir = g_build_filename (tmpdir, "full", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected_err = NULL;
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  const char *argv[] = { unshare, "-rm", "sh", "-c", script, "sh", dir, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (unshare == NULL)
+    {
+      g_test_skip ("unshare (util-linux) is missing: no tmpfs can be mounted to fill");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_rmdir (dir);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      /* No user namespaces here (a container that forbids them): no real full disk to test on. */
+      g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs in a user namespace: %s", err);
+      g_test_skip (message);
+      return;
+    }
+  expected_err = g_strdup_printf ("Cannot write %s/chart.png: No space left on device\n", dir);
+  g_assert_cmpstr (err, ==, expected_err);
+  /* Refused, the old file whole, and no temporary file left behind. */
+  g_assert_cmpstr (out, ==, "status=1\ncontents=keep me\nfiles=chart.png \n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/export/caption/svg-desc", test_caption_svg_desc);
   g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/poster/lanes", test_poster_keeps_lanes);
+  g_test_add_func ("/export/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/export/full-disk", test_full_disk);
 
   result = g_test_run ();
   {

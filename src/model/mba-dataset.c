@@ -7,11 +7,15 @@
 
 #include <glib/gi18n-lib.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "mba-dataset.h"
 
@@ -111,6 +115,66 @@ mba_event_kind_from_string (const char   *text,
 /* Loading                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Jansson's memory is counted per thread, so that a file of millions of tiny values is refused
+ * once its tree passes MBA_DATASET_MAX_PARSE_BYTES instead of exhausting memory. Sizes come
+ * from malloc_usable_size, so blocks allocated before these functions were installed (by the
+ * country names) are freed and counted correctly too. */
+static _Thread_local gssize json_live_bytes;
+static _Thread_local gssize json_limit_bytes;   /* 0: no limit */
+static _Thread_local gboolean json_limit_reached;
+
+static void *
+json_budget_malloc (size_t size)
+{
+  void *block;
+
+  if (json_limit_bytes > 0 && json_live_bytes + (gssize) size > json_limit_bytes)
+    {
+      json_limit_reached = TRUE;
+      return NULL;
+    }
+  block = malloc (size);
+  if (block != NULL)
+    json_live_bytes += malloc_usable_size (block);
+  return block;
+}
+
+static void
+json_budget_free (void *block)
+{
+  if (block != NULL)
+    json_live_bytes -= malloc_usable_size (block);
+  free (block);
+}
+
+/* json_loadb, refusing (json_error_out_of_memory) past MBA_DATASET_MAX_PARSE_BYTES. */
+static json_t *
+parse_bounded (const char   *data,
+               gsize         length,
+               size_t        flags,
+               json_error_t *json_error)
+{
+  static gsize installed = 0;
+  json_t *root;
+
+  if (g_once_init_enter (&installed))
+    {
+      json_set_alloc_funcs (json_budget_malloc, json_budget_free);
+      g_once_init_leave (&installed, 1);
+    }
+  json_limit_bytes = json_live_bytes + MBA_DATASET_MAX_PARSE_BYTES;
+  json_limit_reached = FALSE;
+  root = json_loadb (data, length, flags, json_error);
+  json_limit_bytes = 0;
+  /* Jansson gives up without a message when an allocation fails: say why. */
+  if (root == NULL && json_limit_reached)
+    {
+      g_strlcpy (json_error->text, "out of memory", JSON_ERROR_TEXT_LENGTH - 1);
+      json_error->text[JSON_ERROR_TEXT_LENGTH - 1] = json_error_out_of_memory;
+    }
+  return root;
+}
+
 typedef struct
 {
   MbaDataset   *dataset;
@@ -123,6 +187,14 @@ typedef struct
   GPtrArray    *blocks;     /* and its arrays */
 } Loader;
 
+/* Where the first event that is not JSON stopped Jansson, as an offset in the whole file. */
+typedef struct
+{
+  gboolean      failed;
+  gsize         offset;
+  json_error_t  error;
+} SliceFailure;
+
 /* The events array, either as parsed JSON or as byte ranges of the file still to be parsed. */
 typedef struct
 {
@@ -131,6 +203,7 @@ typedef struct
   const gsize  *starts;
   const gsize  *ends;
   gsize         n;
+  SliceFailure *failure;
 } EventSource;
 
 typedef struct
@@ -141,6 +214,8 @@ typedef struct
   gboolean    nullable;
 } Member;
 
+#define MAX_REPORT_LINE 1000
+
 G_GNUC_PRINTF (3, 4)
 static void
 report (Loader     *loader,
@@ -149,17 +224,29 @@ report (Loader     *loader,
         ...)
 {
   va_list args;
+  gsize line_start;
 
   if (loader->n_problems++ == 0)
     loader->first_code = code;
   else
     g_string_append_c (loader->report, '\n');
 
+  line_start = loader->report->len;
   g_string_append_printf (loader->report, "%s: %s: ", loader->file,
                           loader->path->len ? loader->path->str : _("(top level)"));
   va_start (args, format);
   g_string_append_vprintf (loader->report, format, args);
   va_end (args);
+
+  /* A message quotes values from the file; a huge one must not make a huge message. */
+  if (loader->report->len - line_start > MAX_REPORT_LINE)
+    {
+      const char *cut = g_utf8_find_prev_char (loader->report->str + line_start,
+                                               loader->report->str + line_start + MAX_REPORT_LINE);
+
+      g_string_truncate (loader->report, cut - loader->report->str);
+      g_string_append (loader->report, "…");
+    }
 }
 
 static gsize
@@ -293,6 +380,14 @@ get_member (Loader       *loader,
       old = path_push_key (loader, member->key);
       report (loader, MBA_DATASET_ERROR_TYPE, _("must be %s, not %s"),
               json_type_name (member->type), json_type_name (json_typeof (value)));
+      path_pop (loader, old);
+      return NULL;
+    }
+  if (json_is_string (value) && json_string_length (value) > MBA_DATASET_MAX_STRING_BYTES)
+    {
+      old = path_push_key (loader, member->key);
+      report (loader, MBA_DATASET_ERROR_VALUE, "the text is %" G_GSIZE_FORMAT " bytes long; at most %d are allowed",
+              json_string_length (value), MBA_DATASET_MAX_STRING_BYTES);
       path_pop (loader, old);
       return NULL;
     }
@@ -1121,7 +1216,8 @@ typedef struct
   gsize              first;
   gsize              last;          /* exclusive */
   GArray            *events;
-  gboolean           syntax_error;  /* a slice did not parse: the caller parses the whole file */
+  gboolean           syntax_error;  /* a slice did not parse; failure says where */
+  SliceFailure       failure;
 } EventWorker;
 
 static gpointer
@@ -1141,13 +1237,15 @@ load_event_range (gpointer data)
         object = json_incref (json_array_get (source->array, i));
       else
         {
-          json_error_t json_error;
+          json_error_t *json_error = &worker->failure.error;
 
-          object = json_loadb (source->data + source->starts[i], source->ends[i] - source->starts[i],
-                               JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
+          object = parse_bounded (source->data + source->starts[i], source->ends[i] - source->starts[i],
+                                  JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, json_error);
           if (object == NULL)
             {
               worker->syntax_error = TRUE;
+              worker->failure.failed = TRUE;
+              worker->failure.offset = source->starts[i] + MAX (json_error->position, 0);
               break;
             }
         }
@@ -1187,8 +1285,7 @@ merge_worker (Loader      *loader,
   g_string_free (worker->loader.report, TRUE);
 }
 
-/* Returns FALSE when a slice of the file is not valid JSON: the caller then parses the whole
- * file, which gives the problem's exact line and column. */
+/* Returns FALSE when a slice of the file is not valid JSON, with sliced->failure saying where. */
 static gboolean
 load_events (Loader            *loader,
              json_t            *root,
@@ -1233,6 +1330,7 @@ load_events (Loader            *loader,
       worker->last = source->n * (w + 1) / n_workers;
       worker->events = g_array_sized_new (FALSE, TRUE, sizeof (MbaEvent), worker->last - worker->first);
       worker->syntax_error = FALSE;
+      worker->failure.failed = FALSE;
     }
   {
     GThread *threads[G_N_ELEMENTS (workers)] = { NULL };
@@ -1247,6 +1345,9 @@ load_events (Loader            *loader,
   events = g_array_sized_new (FALSE, TRUE, sizeof (MbaEvent), source->n + 16);
   for (guint w = 0; w < n_workers; w++)
     {
+      /* The first slice in file order that is not JSON is the one to report. */
+      if (workers[w].syntax_error && !syntax_error && source->failure != NULL)
+        *source->failure = workers[w].failure;
       syntax_error |= workers[w].syntax_error;
       merge_worker (loader, &workers[w]);
       g_array_append_vals (events, workers[w].events->data, workers[w].events->len);
@@ -1564,7 +1665,8 @@ skip_value (const char *p,
 
 /* Finds the byte range of every element of the top-level "events" array, so that the events can
  * be parsed one at a time (in parallel, and without holding the whole tree in memory). Returns
- * FALSE for anything unusual; the caller then parses the whole file, which reports problems best. */
+ * FALSE for anything unusual before the array's end; the caller then parses the whole file. What
+ * follows the array is left to the skeleton's parse. */
 static gboolean
 find_event_slices (const char *data,
                    gsize       length,
@@ -1575,7 +1677,6 @@ find_event_slices (const char *data,
 {
   const char *end = data + length;
   const char *p = skip_white_space (data, end);
-  gboolean found = FALSE;
 
   if (p >= end || *p != '{')
     return FALSE;
@@ -1594,9 +1695,8 @@ find_event_slices (const char *data,
         return FALSE;
       p = skip_white_space (p + 1, end);
 
-      if (is_events && !found && p < end && *p == '[')
+      if (is_events && p < end && *p == '[')
         {
-          found = TRUE;
           *array_start = p - data;
           p = skip_white_space (p + 1, end);
           while (p < end && *p != ']')
@@ -1611,13 +1711,19 @@ find_event_slices (const char *data,
               g_array_append_val (ends, stop);
               p = skip_white_space (p, end);
               if (p < end && *p == ',')
-                p = skip_white_space (p + 1, end);
+                {
+                  p = skip_white_space (p + 1, end);
+                  /* "[1,]" is not JSON. */
+                  if (p < end && *p == ']')
+                    return FALSE;
+                }
               else if (p >= end || *p != ']')
                 return FALSE;
             }
           if (p >= end)
             return FALSE;
           *array_end = ++p - data;
+          return TRUE;
         }
       else
         {
@@ -1631,31 +1737,75 @@ find_event_slices (const char *data,
       else
         break;
     }
-  return found && p < end && *p == '}';
+  return FALSE;
 }
 
-/* Parses all but the events array; that is left empty for the workers to fill. */
+/* Parses all but the events array; that is left empty for the workers to fill. On failure
+ * @failure says where, as an offset in the whole file. */
 static json_t *
-load_skeleton (const char  *data,
-               gsize        length,
-               gsize        array_start,
-               gsize        array_end)
+load_skeleton (const char   *data,
+               gsize         length,
+               gsize         array_start,
+               gsize         array_end,
+               SliceFailure *failure)
 {
   g_autoptr(GString) skeleton = g_string_sized_new (length - (array_end - array_start) + 2);
+  json_t *root;
+  gsize at;
 
   g_string_append_len (skeleton, data, array_start);
   g_string_append (skeleton, "[]");
   g_string_append_len (skeleton, data + array_end, length - array_end);
-  return json_loadb (skeleton->str, skeleton->len, JSON_REJECT_DUPLICATES, NULL);
+  root = parse_bounded (skeleton->str, skeleton->len, JSON_REJECT_DUPLICATES, &failure->error);
+  if (root == NULL)
+    {
+      at = MAX (failure->error.position, 0);
+      failure->failed = TRUE;
+      if (at <= array_start)
+        failure->offset = at;
+      else if (at >= array_start + 2)
+        failure->offset = at - (array_start + 2) + array_end;
+      else
+        failure->offset = array_start + 1;
+    }
+  return root;
+}
+
+/* The first event, in file order, that is not JSON; FALSE when all are. One at a time, so that
+ * memory stays that of one event. */
+static gboolean
+find_first_bad_slice (const char   *data,
+                      GArray       *starts,
+                      GArray       *ends,
+                      SliceFailure *failure)
+{
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gsize start = g_array_index (starts, gsize, i);
+      json_error_t json_error;
+      json_t *object = parse_bounded (data + start, g_array_index (ends, gsize, i) - start,
+                                      JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
+
+      if (object == NULL)
+        {
+          failure->failed = TRUE;
+          failure->error = json_error;
+          failure->offset = start + MAX (json_error.position, 0);
+          return TRUE;
+        }
+      json_decref (object);
+    }
+  return FALSE;
 }
 
 /* Jansson reports the column after the offending token ("near 'x'"); editors and users
  * look for where the token starts. Columns count code points, 1-based. */
 static int
-syntax_error_column (const json_error_t *json_error)
+syntax_error_column (const json_error_t *json_error,
+                     int                 jansson_column)
 {
   const char *near = strstr (json_error->text, "near '");
-  int column = MAX (json_error->column, 1);
+  int column = MAX (jansson_column, 1);
 
   if (near != NULL && g_str_has_suffix (near, "'"))
     {
@@ -1665,6 +1815,130 @@ syntax_error_column (const json_error_t *json_error)
         column = MAX (1, column - (int) g_utf8_strlen (token, -1) + 1);
     }
   return column;
+}
+
+/* Reports a syntax error at @line and @column as Jansson counts them (the column just after
+ * what it read). */
+static void
+set_syntax_error (GError             **error,
+                  const char          *display_name,
+                  const json_error_t  *json_error,
+                  int                  line,
+                  int                  column)
+{
+  g_autoptr(GString) text = g_string_new (json_error->text);
+
+  if (json_error_code (json_error) == json_error_out_of_memory)
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
+                   _("%s: the file holds too many values: loading them would take over %d MiB"),
+                   display_name, MBA_DATASET_MAX_PARSE_BYTES / (1024 * 1024));
+      return;
+    }
+  g_string_replace (text, "without JSON_ALLOW_NUL", "in a dataset", 0);
+  g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
+               "%s:%d:%d: %s", display_name, MAX (line, 1),
+               syntax_error_column (json_error, column), text->str);
+}
+
+/* The same, for an error found parsing a part of the file: Jansson's position is converted back
+ * to a line and column of the whole file, counted as Jansson does (code points since the line
+ * began, 0 just after a newline). */
+static void
+line_and_column (const char *data,
+                 gsize       offset,
+                 int        *line,
+                 int        *column)
+{
+  const char *at = data + offset;
+  const char *line_start = data;
+
+  *line = 1;
+  *column = 0;
+  for (const char *p = memchr (data, '\n', at - data); p != NULL; p = memchr (p + 1, '\n', at - (p + 1)))
+    {
+      (*line)++;
+      line_start = p + 1;
+    }
+  for (const char *p = line_start; p < at; p++)
+    *column += ((guchar) *p & 0xc0) != 0x80;
+}
+
+static void
+set_syntax_error_at (GError            **error,
+                     const char         *display_name,
+                     const char         *data,
+                     const SliceFailure *failure)
+{
+  int line, column;
+
+  line_and_column (data, failure->offset, &line, &column);
+  set_syntax_error (error, display_name, &failure->error, line, column);
+}
+
+/* A quick pass over a large file before Jansson sees it: a string too long, or too many values,
+ * is refused here in a few milliseconds, where parsing would take seconds to reach the same
+ * answer. Strings count as one token each (names too), as do brackets and commas. */
+static gboolean
+prescan (const char  *data,
+         gsize        length,
+         const char  *display_name,
+         GError     **error)
+{
+  const char *p = data, *end = data + length;
+  gsize n_tokens = 0;
+  int line, column;
+
+  while (p < end)
+    {
+      const char *q;
+
+      switch (*p)
+        {
+        case '"':
+          /* Most of a dataset's bytes are in strings: find their end with memchr. A quote
+           * after an odd number of backslashes is escaped. */
+          for (q = p + 1; (q = memchr (q, '"', end - q)) != NULL; q++)
+            {
+              gsize n_backslashes = 0;
+
+              for (const char *r = q - 1; r > p && *r == '\\'; r--)
+                n_backslashes++;
+              if (n_backslashes % 2 == 0)
+                break;
+            }
+          if (q == NULL)
+            q = end;
+          if ((gsize) (q - p - 1) > MBA_DATASET_MAX_STRING_BYTES)
+            {
+              line_and_column (data, p - data, &line, &column);
+              g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_VALUE,
+                           _("%s:%d:%d: the text is %lu bytes long; at most %d are allowed"),
+                           display_name, line, column + 1, (unsigned long) (q - p - 1),
+                           MBA_DATASET_MAX_STRING_BYTES);
+              return FALSE;
+            }
+          n_tokens++;
+          p = q + 1;
+          continue;
+        case '{':
+        case '[':
+        case ',':
+          if (++n_tokens > MBA_DATASET_MAX_TOKENS)
+            {
+              line_and_column (data, p - data, &line, &column);
+              g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
+                           _("%s:%d:%d: the file holds more than %d values and names; no more are allowed"),
+                           display_name, line, column + 1, MBA_DATASET_MAX_TOKENS);
+              return FALSE;
+            }
+          break;
+        default:
+          break;
+        }
+      p++;
+    }
+  return TRUE;
 }
 
 /* Builds a dataset from parsed JSON, with the events either in @root or still to be parsed from
@@ -1725,30 +1999,37 @@ load_from_data (const char  *data,
       g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
       gsize array_start = 0, array_end = 0;
 
-      if (find_event_slices (data, length, &array_start, &array_end, starts, ends) &&
-          (root = load_skeleton (data, length, array_start, array_end)) != NULL)
+      if (!prescan (data, length, display_name, error))
+        return NULL;
+
+      if (find_event_slices (data, length, &array_start, &array_end, starts, ends))
         {
-          EventSource sliced = { NULL, data, (gsize *) starts->data, (gsize *) ends->data, starts->len };
+          SliceFailure failure = { FALSE };
+          EventSource sliced = { NULL, data, (gsize *) starts->data, (gsize *) ends->data, starts->len, &failure };
           gboolean slice_failed = FALSE;
 
+          root = load_skeleton (data, length, array_start, array_end, &failure);
+          if (root == NULL)
+            {
+              /* The first problem in the file: one after the events may follow one in them. */
+              if (failure.offset > array_start)
+                find_first_bad_slice (data, starts, ends, &failure);
+              set_syntax_error_at (error, display_name, data, &failure);
+              return NULL;
+            }
           dataset = load_parsed (root, &sliced, display_name, &slice_failed, error);
           json_decref (root);
-          if (!slice_failed)
-            return dataset;
-          /* A slice was not JSON: parse the whole file, which gives the exact position. */
+          if (slice_failed)
+            set_syntax_error_at (error, display_name, data, &failure);
+          return dataset;
         }
     }
 
   /* Duplicate keys would silently drop one of the values. */
-  root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
+  root = parse_bounded (data, length, JSON_REJECT_DUPLICATES, &json_error);
   if (root == NULL)
     {
-      int column = syntax_error_column (&json_error);
-      g_autoptr(GString) text = g_string_new (json_error.text);
-
-      g_string_replace (text, "without JSON_ALLOW_NUL", "in a dataset", 0);
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   "%s:%d:%d: %s", display_name, MAX (json_error.line, 1), column, text->str);
+      set_syntax_error (error, display_name, &json_error, json_error.line, json_error.column);
       return NULL;
     }
   dataset = load_parsed (root, NULL, display_name, NULL, error);
@@ -1778,48 +2059,101 @@ mba_dataset_new_from_bytes (GBytes      *bytes,
   return load_from_data (data ? data : "", length, display_name, error);
 }
 
+static gboolean
+refuse_unless_regular (const char  *path,
+                       GStatBuf    *st,
+                       GError     **error)
+{
+  if (S_ISDIR (st->st_mode))
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+                   _("%s: is a folder, not a dataset file"), path);
+      return FALSE;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+                   _("%s: is not a regular file"), path);
+      return FALSE;
+    }
+  if (st->st_size > MBA_DATASET_MAX_BYTES)
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
+                   _("%s: the file is %u MiB; datasets larger than %d MiB are refused"),
+                   path, (guint) MIN (st->st_size / (1024 * 1024), G_MAXUINT),
+                   MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_io_error (GError     **error,
+              const char  *path,
+              int          saved_errno)
+{
+  g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+               "%s: %s", path, g_strerror (saved_errno));
+}
+
 MbaDataset *
 mba_dataset_new_from_file (const char  *path,
                            GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   GStatBuf st;
-  gsize length;
+  gsize length = 0;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Check before reading so that a huge file or a directory is refused at once. */
+  /* Check before opening, so that a huge file, a folder or a pipe is refused at once. */
   if (g_stat (path, &st) != 0)
     {
-      int saved_errno = errno;
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   "%s: %s", path, g_strerror (saved_errno));
+      set_io_error (error, path, errno);
       return NULL;
     }
-  if (S_ISDIR (st.st_mode))
+  if (!refuse_unless_regular (path, &st, error))
+    return NULL;
+
+  /* Non-blocking, in case the file was replaced by a pipe meanwhile; checked again once open. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   _("%s: is a folder, not a dataset file"), path);
+      set_io_error (error, path, errno);
       return NULL;
     }
-  if (!S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0 || !refuse_unless_regular (path, &st, error))
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   _("%s: is not a regular file"), path);
-      return NULL;
-    }
-  if (st.st_size > MBA_DATASET_MAX_BYTES)
-    {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   _("%s: the file is %u MiB; datasets larger than %d MiB are refused"),
-                   path, (guint) (st.st_size / (1024 * 1024)), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      if (error != NULL && *error == NULL)
+        set_io_error (error, path, errno);
+      close (fd);
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* Never more than the limit, even if the file grows while it is read. */
+  contents = g_malloc (st.st_size + 1);
+  while (length <= (gsize) st.st_size)
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO, "%s", local_error->message);
+      gssize n = read (fd, contents + length, st.st_size + 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_io_error (error, path, errno);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  close (fd);
+  if (length > (gsize) st.st_size)
+    {
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
+                   _("%s: the file changed while it was read"), path);
       return NULL;
     }
   return load_from_data (contents, length, path, error);

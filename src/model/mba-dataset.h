@@ -46,8 +46,15 @@ typedef enum
   MBA_DATASET_ERROR_VALUE,
 } MbaDatasetError;
 
-/* Larger files are refused before they are read: 100,000 events take about 40 MiB. */
-#define MBA_DATASET_MAX_BYTES (256 * 1024 * 1024)
+/* Limits that keep a bad file from taking unbounded time or memory (data/dataset-format.md).
+ * Larger files are refused before they are read: 100,000 events take about 28 MiB. */
+#define MBA_DATASET_MAX_BYTES (64 * 1024 * 1024)
+/* The parsed JSON may take this much memory at once; past it the file is refused. */
+#define MBA_DATASET_MAX_PARSE_BYTES (192 * 1024 * 1024)
+/* The longest string value, in bytes; the bundled dataset's longest is under 500. */
+#define MBA_DATASET_MAX_STRING_BYTES 65536
+/* JSON values and member names in a file: 100,000 events have about 3.2 million. */
+#define MBA_DATASET_MAX_TOKENS 8000000
 #define MBA_DATASET_FORMAT_ID "mine-ban-atlas/1"
 
 typedef enum

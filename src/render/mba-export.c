@@ -603,6 +603,8 @@ write_atomically (const char  *path,
 
       if (written < 0 && errno == EINTR)
         continue;
+      if (written == 0)
+        errno = ENOSPC;
       if (written <= 0)
         goto failed;
       data += written;

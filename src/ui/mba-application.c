@@ -6,6 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "mba-application.h"
 #include "mba-cli.h"
@@ -116,6 +120,48 @@ mba_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* MBA_REPORT_FIRST_FRAME=1 (for the benchmark): print the time from process start to the
+ * window's first drawn frame as "first-frame MS", then quit. The start comes from
+ * /proc/self/stat (clock ticks since boot), so it includes everything before main(). */
+static double
+ms_since_process_start (void)
+{
+  g_autofree char *stat = NULL;
+  const char *fields;
+  unsigned long long start_ticks = 0;
+  struct timespec now;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      (fields = strrchr (stat, ')')) == NULL ||
+      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
+              &start_ticks) != 1)
+    return -1;
+  clock_gettime (CLOCK_BOOTTIME, &now);
+  return (now.tv_sec + now.tv_nsec / 1e9 - (double) start_ticks / sysconf (_SC_CLK_TCK)) * 1000;
+}
+
+static void
+report_first_frame (GdkFrameClock *clock,
+                    GApplication  *application)
+{
+  g_signal_handlers_disconnect_by_func (clock, report_first_frame, application);
+  g_print ("first-frame %.0f\n", ms_since_process_start ());
+  g_application_quit (application);
+}
+
+static void
+report_first_frame_if_asked (GApplication *application,
+                             GtkWidget    *window)
+{
+  GdkFrameClock *clock;
+
+  if (g_strcmp0 (g_getenv ("MBA_REPORT_FIRST_FRAME"), "1") != 0)
+    return;
+  clock = gtk_widget_get_frame_clock (window);
+  g_return_if_fail (clock != NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (report_first_frame), application, 0);
+}
+
 static MbaWindow *
 mba_application_get_main_window (MbaApplication *self)
 {
@@ -151,6 +197,7 @@ mba_application_open (GApplication  *application,
   if (n_files > 0 && !mba_window_open_file (window, files[0], &error))
     g_printerr ("%s\n", error->message);
   gtk_window_present (GTK_WINDOW (window));
+  report_first_frame_if_asked (application, GTK_WIDGET (window));
 }
 
 /* With no file named, the window reopens the last dataset, or shows the bundled one. */
@@ -185,6 +232,7 @@ mba_application_activate (GApplication *application)
         }
     }
   gtk_window_present (GTK_WINDOW (window));
+  report_first_frame_if_asked (application, GTK_WIDGET (window));
 }
 
 static void
