@@ -116,7 +116,7 @@ test_bad_option (void)
 
   run_app_in_ukrainian (&run, "--export", out, "--view", "globe", NULL);
   g_assert_cmpint (run.status, !=, 0);
-  g_assert_cmpstr (run.err, ==, "--view: «globe» — не timeline, map і не poster\n");
+  g_assert_cmpstr (run.err, ==, "--view: «globe» — не timeline, map, poster і не slides\n");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_rmdir (dir);
 }

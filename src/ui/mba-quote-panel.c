@@ -387,6 +387,8 @@ build_event_page (MbaQuotePanel *self)
                                        "withdrawal takes effect a set number of months after it is "
                                        "deposited."), "dim-label"));
 
+  /* "State"/"States" and "Quote"/"Quotes" below say one or several without a number, so they
+   * are not ngettext plurals: that picks by count and gives a singular for 21 in Ukrainian. */
   if (event->n_states > 0)
     {
       GString *names = g_string_new (NULL);
@@ -399,7 +401,7 @@ build_event_page (MbaQuotePanel *self)
           g_string_append (names, state_name (event->states[i]));
         }
       /* Translators: the states an event concerns */
-      line = g_strdup_printf (ngettext ("State: %s", "States: %s", event->n_states), names->str);
+      line = g_strdup_printf (event->n_states == 1 ? _("State: %s") : _("States: %s"), names->str);
       gtk_box_append (box, text_label (line, NULL));
       g_string_free (names, TRUE);
     }
@@ -422,7 +424,7 @@ build_event_page (MbaQuotePanel *self)
 
   if (event->n_quotes > 0)
     {
-      gtk_box_append (box, section_heading (ngettext ("Quote", "Quotes", event->n_quotes)));
+      gtk_box_append (box, section_heading (event->n_quotes == 1 ? _("Quote") : _("Quotes")));
       for (guint i = 0; i < event->n_quotes; i++)
         gtk_box_append (box, quote_block (self, event->quotes[i].text, event->quotes[i].source));
     }
