@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mba-country-names.h"
 #include "mba-dataset.h"
 
 struct _MbaDataset
@@ -1183,10 +1184,13 @@ derive_withdrawal (Loader         *loader,
       }
       derived.kind = MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE;
       derived.date_basis = intern (loader, basis);
+      /* The app writes these words, so they are in the user's language, country names too. */
       {
-        g_autofree char *title = g_strdup_printf (_("Withdrawal of %s takes effect"), state->name);
+        g_autofree char *title = g_strdup_printf (_("Withdrawal of %s takes effect"),
+                                                  mba_country_name (state->code, state->name));
         g_autofree char *summary = g_strdup_printf (_("%s is no longer bound by the treaty from %s."),
-                                                    state->name, effect_text);
+                                                    mba_country_name (state->code, state->name),
+                                                    effect_text);
         derived.title = intern (loader, title);
         derived.summary = intern (loader, summary);
       }
