@@ -29,7 +29,8 @@ become_nobody (gpointer user_data)
     _exit (126);
 }
 
-/* Runs the app with no display; returns its exit status and its standard error. */
+/* Runs the app with no display; returns its exit status and its standard error (replacing
+ * what *err held). */
 static int
 run_export (char       **err,
             const char  *first_arg,
@@ -41,6 +42,7 @@ run_export (char       **err,
   va_list args;
   int status = 0;
 
+  g_clear_pointer (err, g_free);
   g_ptr_array_add (argv, (gpointer) g_getenv ("MBA_EXE"));
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))

@@ -436,12 +436,14 @@ test_layout_setting (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *timeline = GTK_WIDGET (mba_window_get_timeline (fixture->window));
   GtkWidget *paned = gtk_widget_get_parent (timeline);
+  g_autofree char *layout = NULL;
 
   g_assert_true (GTK_IS_PANED (paned));
   g_settings_set_string (settings, "layout", "stacked");
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_VERTICAL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layout", "s", "side-by-side"));
-  g_assert_cmpstr (g_settings_get_string (settings, "layout"), ==, "side-by-side");
+  layout = g_settings_get_string (settings, "layout");
+  g_assert_cmpstr (layout, ==, "side-by-side");
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_HORIZONTAL);
   g_settings_set_string (settings, "layout", "stacked");
 

@@ -311,6 +311,7 @@ mba_presentation_window_new (MbaDataset  *dataset,
   self = g_object_new (MBA_TYPE_PRESENTATION_WINDOW, NULL);
   self->dataset = g_object_ref (dataset);
   self->map = map ? g_object_ref (map) : NULL;
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
   self->steps = g_ptr_array_ref (steps);
   self->position = steps->len > 0 ? MIN (start, steps->len - 1) : 0;
   update_view (self);
