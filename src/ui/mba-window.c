@@ -574,8 +574,24 @@ mba_window_open_bundled (MbaWindow  *self,
   dataset = mba_dataset_new_from_resource (RESOURCE_BASE "/mine-ban-atlas.json", error);
   if (dataset == NULL)
     return FALSE;
-  apply_loaded (self, dataset, NULL);
+  mba_window_show_bundled (self, dataset);
   return TRUE;
+}
+
+/**
+ * mba_window_show_bundled:
+ * @dataset: the bundled dataset, loaded beforehand
+ *
+ * Shows @dataset as the bundled one: no file is watched or remembered.
+ */
+void
+mba_window_show_bundled (MbaWindow  *self,
+                         MbaDataset *dataset)
+{
+  g_return_if_fail (MBA_IS_WINDOW (self));
+  g_return_if_fail (MBA_IS_DATASET (dataset));
+
+  apply_loaded (self, dataset, NULL);
 }
 
 static void

@@ -28,6 +28,8 @@ gboolean           mba_window_open_file        (MbaWindow       *self,
                                                 GError         **error);
 gboolean           mba_window_open_bundled     (MbaWindow       *self,
                                                 GError         **error);
+void               mba_window_show_bundled     (MbaWindow       *self,
+                                                MbaDataset      *dataset);
 const char        *mba_window_get_report       (MbaWindow       *self);
 void               mba_window_search           (MbaWindow       *self,
                                                 const char      *text);
