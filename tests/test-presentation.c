@@ -439,9 +439,9 @@ test_handout_cancel (void)
 
   mba_window_export_handout_to_file (window, file);
   g_assert_nonnull (mba_window_get_handout_progress (window));
-  /* Let it draw a few pages. */
+  /* Let it draw a page or two (the whole handout takes about a second). */
   started = g_get_monotonic_time ();
-  while (g_get_monotonic_time () < started + 300 * 1000)
+  while (g_get_monotonic_time () < started + 50 * 1000)
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (mba_window_get_handout_progress (window));
 
@@ -451,8 +451,6 @@ test_handout_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_null (window);
   wait_until_null ((gpointer *) &dataset);
-  /* Long before the 178 pages would have been drawn. */
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
 
   listing = g_dir_open (dir, 0, &error);
   g_assert_no_error (error);
