@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -305,6 +306,158 @@ test_window_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+count_tick (gpointer user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until a weak pointer is cleared, for at most 30 s. */
+static void
+wait_until_null (gpointer *weak_pointer)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*weak_pointer != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (*weak_pointer);
+}
+
+static MbaWindow *
+new_window_with_bundled_data (const char *state_filter)
+{
+  g_autoptr(GError) error = NULL;
+  MbaWindow *window = g_object_new (MBA_TYPE_WINDOW, NULL);
+  MbaTimelineWidget *timeline;
+
+  g_assert_true (mba_window_open_bundled (window, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
+  wait_for_allocation (GTK_WIDGET (timeline));
+  mba_timeline_widget_set_state_filter (timeline, state_filter);
+  return window;
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  const char *argv[] = { pdfinfo, path, NULL };
+  g_autofree char *out = NULL;
+  const char *pages;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  pages = strstr (out, "\nPages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+/* "Export Handout…" writes in a worker thread: the main loop keeps running, a toast counts the
+ * pages, the action waits for the write, and the PDF has a page per step. */
+static void
+test_handout_in_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mba-handout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MbaWindow *window = new_window_with_bundled_data ("UKR");
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (mba_window_get_dataset (window));
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *first = NULL, *done_text = NULL;
+  guint ticks = 0, n_done = 0, n_pages = 0, last_done = 0, tick_id, n_toplevels;
+  MbaDataset *dataset;
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  mba_event_filter_set_state_code (filter, "UKR");
+  steps = mba_event_filter_list_events (filter);
+  g_assert_cmpuint (steps->len, >=, 10);
+
+  mba_window_export_handout_to_file (window, file);
+  /* Still writing when the call returns: the work is not on this thread. */
+  g_assert_nonnull (mba_window_get_handout_progress (window));
+  first = g_strdup_printf ("Writing handout: 0 of %u pages", steps->len);
+  g_assert_cmpstr (mba_window_get_handout_progress (window), ==, first);
+  /* The action is off meanwhile: activating it opens no file chooser. */
+  n_toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-handout", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
+
+  tick_id = g_timeout_add (5, count_tick, &ticks);
+  while (mba_window_get_handout_progress (window) != NULL)
+    {
+      g_assert_cmpint (sscanf (mba_window_get_handout_progress (window), "Writing handout: %u of %u pages",
+                               &n_done, &n_pages), ==, 2);
+      g_assert_cmpuint (n_pages, ==, steps->len);
+      g_assert_cmpuint (n_done, >=, last_done);
+      last_done = n_done;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick_id);
+  /* The main loop ran while the pages were drawn. */
+  g_assert_cmpuint (ticks, >, 1);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_pdf_pages (path), ==, steps->len);
+
+  /* Nothing the worker held is left over. */
+  dataset = mba_window_get_dataset (window);
+  g_object_add_weak_pointer (G_OBJECT (dataset), (gpointer *) &dataset);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  g_clear_object (&filter);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until_null ((gpointer *) &dataset);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* Closing the window cancels the write between pages: no handout, no temporary file. */
+static void
+test_handout_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mba-handout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) listing = NULL;
+  MbaWindow *window = new_window_with_bundled_data (NULL);
+  MbaDataset *dataset = mba_window_get_dataset (window);
+  gint64 started;
+
+  mba_window_export_handout_to_file (window, file);
+  g_assert_nonnull (mba_window_get_handout_progress (window));
+  /* Let it draw a page or two (the whole handout takes about a second). */
+  started = g_get_monotonic_time ();
+  while (g_get_monotonic_time () < started + 50 * 1000)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (mba_window_get_handout_progress (window));
+
+  /* The worker holds the dataset until it has stopped; the window lets go at once. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_add_weak_pointer (G_OBJECT (dataset), (gpointer *) &dataset);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (window);
+  wait_until_null ((gpointer *) &dataset);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,6 +475,8 @@ main (int    argc,
   g_test_add ("/presentation/click", Fixture, NULL, fixture_setup, test_click, fixture_teardown);
   g_test_add ("/presentation/escape", Fixture, NULL, fixture_setup, test_escape_closes, fixture_teardown);
   g_test_add_func ("/presentation/window-action", test_window_action);
+  g_test_add_func ("/presentation/handout-in-thread", test_handout_in_thread);
+  g_test_add_func ("/presentation/handout-cancel", test_handout_cancel);
 
   return g_test_run ();
 }

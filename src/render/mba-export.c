@@ -152,13 +152,29 @@ resolve_day (const MbaExportOptions *options)
   return mba_date_last_day (mba_dataset_get_updated (options->dataset));
 }
 
+/* The timeline's text as the window shows it, and the least a poster shrinks it to (about 9 pt
+ * in a PDF, 9 pixels in a PNG) before it lets the lowest lanes go. */
+#define TIMELINE_FONT_SIZE      10.0
+#define TIMELINE_FONT_SIZE_MIN  7.0
+#define TIMELINE_FONT_SIZE_STEP 0.5
+
+static PangoFontDescription *
+timeline_font (double size)
+{
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_size (font, (int) round (size * PANGO_SCALE));
+  return font;
+}
+
 /* The whole story, framed as the window frames it. */
 static void
-prepare_timeline (MbaTimelineLayout      *layout,
-                  MbaTimelineScene       *scene,
-                  const MbaExportOptions *options,
-                  int                     width,
-                  int                     height)
+prepare_timeline (MbaTimelineLayout          *layout,
+                  MbaTimelineScene           *scene,
+                  const MbaExportOptions     *options,
+                  const PangoFontDescription *font,
+                  int                         width,
+                  int                         height)
 {
   g_autoptr(MbaTimelineViewport) viewport = mba_timeline_viewport_new ();
   MbaDataset *dataset = options->dataset;
@@ -168,6 +184,7 @@ prepare_timeline (MbaTimelineLayout      *layout,
 
   mba_timeline_layout_set_dataset (layout, dataset);
   mba_timeline_scene_init (scene);
+  scene->font = font;
   scene->dataset = dataset;
   scene->start_day = mba_timeline_viewport_get_start (viewport);
   scene->end_day = mba_timeline_viewport_get_end (viewport);
@@ -179,13 +196,15 @@ prepare_timeline (MbaTimelineLayout      *layout,
 /* The height at which every lane shows at least one row: the axis and the lanes at their least. */
 static double
 timeline_needed_height (const MbaExportOptions *options,
+                        double                  font_size,
                         int                     width)
 {
   g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
+  g_autoptr(PangoFontDescription) font = timeline_font (font_size);
   const MbaTimelineGeometry *g;
   MbaTimelineScene scene;
 
-  prepare_timeline (layout, &scene, options, width, 1);
+  prepare_timeline (layout, &scene, options, font, width, 1);
   g = mba_timeline_layout_get_geometry (layout);
   return ceil (g->axis.height + g->content_height);
 }
@@ -194,13 +213,15 @@ static void
 draw_timeline (cairo_t                *cr,
                const MbaExportOptions *options,
                const MbaPalette       *palette,
+               double                  font_size,
                int                     width,
                int                     height)
 {
   g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
+  g_autoptr(PangoFontDescription) font = timeline_font (font_size);
   MbaTimelineScene scene;
 
-  prepare_timeline (layout, &scene, options, width, height);
+  prepare_timeline (layout, &scene, options, font, width, height);
   mba_timeline_render (cr, layout, width, height, palette, &scene);
 }
 
@@ -260,7 +281,8 @@ collect_sources (const MbaExportOptions *options,
 }
 
 /* Splits what the caption leaves between the timeline and the map. The poster gives the
- * timeline two fifths, or more when its lanes need it, so that none is cut off. */
+ * timeline two fifths, or more when its lanes need it, so that none is cut off; when the map's
+ * share leaves too little for that, the timeline's text shrinks, to a legible least. */
 static void
 split_views (const MbaExportOptions *options,
              MbaExportLayout        *layout,
@@ -269,6 +291,7 @@ split_views (const MbaExportOptions *options,
   double width = options->width, available = options->height - caption_height;
 
   layout->timeline = layout->map = (MbaExportRect) { 0, 0, 0, 0 };
+  layout->timeline_font_size = TIMELINE_FONT_SIZE;
   layout->caption = (MbaExportRect) { 0, available, width, caption_height };
   switch (options->view)
     {
@@ -281,11 +304,19 @@ split_views (const MbaExportOptions *options,
     case MBA_EXPORT_VIEW_POSTER:
     default:
       {
-        double timeline_h = MAX (floor (available * 2 / 5), timeline_needed_height (options, width));
+        /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut. */
+        double most = floor (available - MAX (available * 0.3, 160));
+        double font_size = TIMELINE_FONT_SIZE;
+        double needed = timeline_needed_height (options, font_size, width);
+        double timeline_h;
 
-        /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut:
-         * a poster below about 750 units high cannot show all fifteen lanes and a map. */
-        timeline_h = MIN (timeline_h, floor (available - MAX (available * 0.3, 160)));
+        while (needed > most && font_size > TIMELINE_FONT_SIZE_MIN)
+          {
+            font_size -= TIMELINE_FONT_SIZE_STEP;
+            needed = timeline_needed_height (options, font_size, width);
+          }
+        layout->timeline_font_size = font_size;
+        timeline_h = MIN (MAX (floor (available * 2 / 5), needed), most);
         layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
         layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
       }
@@ -420,7 +451,8 @@ mba_export_draw (cairo_t                *cr,
       cairo_translate (cr, layout->timeline.x, layout->timeline.y);
       cairo_rectangle (cr, 0, 0, layout->timeline.width, layout->timeline.height);
       cairo_clip (cr);
-      draw_timeline (cr, options, &palette, layout->timeline.width, layout->timeline.height);
+      draw_timeline (cr, options, &palette, layout->timeline_font_size, layout->timeline.width,
+                     layout->timeline.height);
       cairo_restore (cr);
     }
   if (layout->map.height >= 1 && options->map != NULL)

@@ -60,6 +60,8 @@ typedef struct
   guint          n_sources;          /* cited by what is shown */
   guint          n_sources_shown;    /* named in the caption; the rest are "and N more" */
   gboolean       legend_in_caption;  /* the status legend moved from the map to the caption */
+  double         timeline_font_size; /* the timeline's text, in points at 96 dpi: the window's 10,
+                                      * less on a poster too small for every lane at that size */
 } MbaExportLayout;
 
 /* Named sizes for --size and the export dialog, in pixels (PNG, SVG) or points (PDF). */

@@ -745,6 +745,28 @@ mba_slides_write_pdf (const char  *path,
                       MbaTheme     theme,
                       GError     **error)
 {
+  return mba_slides_write_pdf_full (path, dataset, map, steps, theme, NULL, NULL, NULL, error);
+}
+
+/**
+ * mba_slides_write_pdf_full:
+ * @cancellable: (nullable): checked between pages; a cancelled write leaves no file
+ * @progress: (nullable): called after each page
+ *
+ * mba_slides_write_pdf() that can run in a worker thread: it only reads @dataset and @map, and
+ * draws with its own map renderer and Pango contexts (Pango's default font map is per thread).
+ */
+gboolean
+mba_slides_write_pdf_full (const char            *path,
+                           MbaDataset            *dataset,
+                           MbaWorldMap           *map,
+                           GPtrArray             *steps,
+                           MbaTheme               theme,
+                           GCancellable          *cancellable,
+                           MbaSlidesProgressFunc  progress,
+                           gpointer               user_data,
+                           GError               **error)
+{
   g_autoptr(GString) out = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
@@ -787,6 +809,10 @@ mba_slides_write_pdf (const char  *path,
       mba_slide_render (cr, MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params);
       cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, steps->len, user_data);
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -795,6 +821,9 @@ mba_slides_write_pdf (const char  *path,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* Nothing has touched the disk yet: the file is written below, whole, or not at all. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,

@@ -92,11 +92,31 @@ void      mba_slide_get_geometry     (int                      width,
 char     *mba_slide_format_source    (const MbaSource         *source);
 char     *mba_slide_describe         (const MbaSlideParams    *params);
 
+/**
+ * MbaSlidesProgressFunc:
+ * @n_done: pages drawn so far
+ * @n_pages: pages in all
+ *
+ * Called by mba_slides_write_pdf_full() after each page, in the thread that writes.
+ */
+typedef void (*MbaSlidesProgressFunc) (guint    n_done,
+                                       guint    n_pages,
+                                       gpointer user_data);
+
 gboolean  mba_slides_write_pdf       (const char              *path,
                                       MbaDataset              *dataset,
                                       MbaWorldMap             *map,
                                       GPtrArray               *steps,
                                       MbaTheme                 theme,
+                                      GError                 **error);
+gboolean  mba_slides_write_pdf_full  (const char              *path,
+                                      MbaDataset              *dataset,
+                                      MbaWorldMap             *map,
+                                      GPtrArray               *steps,
+                                      MbaTheme                 theme,
+                                      GCancellable            *cancellable,
+                                      MbaSlidesProgressFunc    progress,
+                                      gpointer                 user_data,
                                       GError                 **error);
 
 G_END_DECLS

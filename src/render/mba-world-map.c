@@ -29,6 +29,7 @@ typedef struct
 
 typedef struct
 {
+  gsize       ready;      /* g_once: the handout draws in a thread while the window draws too */
   double     *ring_xy;
   double     *arc_xy;
   MbaMapRect *ring_bounds;
@@ -788,7 +789,7 @@ get_projected (MbaWorldMap      *self,
 {
   Projected *p = &self->projected[projection];
 
-  if (p->ring_xy != NULL)
+  if (!g_once_init_enter (&p->ready))
     return p;
 
   p->ring_xy = g_new (double, 2 * self->n_ring_points);
@@ -827,6 +828,7 @@ get_projected (MbaWorldMap      *self,
       for (guint r = country->first_ring; r < country->first_ring + country->n_rings; r++)
         rect_union (&p->country_bounds[c], &p->ring_bounds[r]);
     }
+  g_once_init_leave (&p->ready, 1);
   return p;
 }
 

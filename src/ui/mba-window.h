@@ -37,5 +37,8 @@ GStrv              mba_window_get_result_ids   (MbaWindow       *self);
 MbaTimelineWidget *mba_window_get_timeline     (MbaWindow       *self);
 MbaMapWidget      *mba_window_get_map          (MbaWindow       *self);
 MbaQuotePanel     *mba_window_get_quote_panel  (MbaWindow       *self);
+void               mba_window_export_handout_to_file (MbaWindow *self,
+                                                      GFile     *file);
+const char        *mba_window_get_handout_progress   (MbaWindow *self);
 
 G_END_DECLS
