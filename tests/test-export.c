@@ -341,6 +341,25 @@ test_caption_pdf (void)
   g_assert_nonnull (strstr (info, "Selected: Estonia, Latvia, Lithuania and Poland announce they will withdraw"));
 }
 
+/* Without --date or --select the picture is as of the latest event, like the window. */
+static void
+test_default_date (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "default-date.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run_export (&err, "--export", path, "--view", "map", NULL), ==, 0);
+  text = pdf_text (path);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  /* Poland's withdrawal takes effect on 20 February 2026, the dataset's latest event. */
+  g_assert_nonnull (strstr (text, "As of 20 February 2026"));
+}
+
 /* The SVG's <desc> lists every source in full, also those the caption leaves out. */
 static void
 test_caption_svg_desc (void)
@@ -621,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/export/errors/arguments", test_export_argument_errors);
   g_test_add_func ("/export/caption/band", test_caption_band);
   g_test_add_func ("/export/caption/pdf", test_caption_pdf);
+  g_test_add_func ("/export/caption/default-date", test_default_date);
   g_test_add_func ("/export/caption/svg-desc", test_caption_svg_desc);
   g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/poster/lanes", test_poster_keeps_lanes);

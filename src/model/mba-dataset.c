@@ -2312,6 +2312,24 @@ mba_dataset_get_n_quotes (MbaDataset *self)
 }
 
 /**
+ * mba_dataset_get_latest_day:
+ *
+ * Returns: the first day of the latest event, the day the window and exports show when nothing
+ *   is selected; 0 for a dataset without events
+ */
+gint32
+mba_dataset_get_latest_day (MbaDataset *self)
+{
+  gint32 latest = 0;
+
+  g_return_val_if_fail (MBA_IS_DATASET (self), 0);
+
+  for (guint i = 0; i < mba_dataset_get_n_events (self); i++)
+    latest = MAX (latest, mba_dataset_get_event (self, i)->first_day);
+  return latest;
+}
+
+/**
  * mba_dataset_lower_bound:
  * @day: a day number
  *

@@ -265,6 +265,7 @@ guint              mba_dataset_get_n_quotes       (MbaDataset        *self);
 
 guint              mba_dataset_lower_bound        (MbaDataset        *self,
                                                    gint32             day);
+gint32             mba_dataset_get_latest_day     (MbaDataset        *self);
 
 MbaStatus          mba_dataset_get_status_at      (MbaDataset        *self,
                                                    const MbaState    *state,

@@ -149,7 +149,8 @@ resolve_day (const MbaExportOptions *options)
     return options->day;
   if (selected != NULL)
     return selected->first_day;
-  return mba_date_last_day (mba_dataset_get_updated (options->dataset));
+  /* As the window: without a selection, the latest event's day. */
+  return mba_dataset_get_latest_day (options->dataset);
 }
 
 /* The timeline's text as the window shows it, and the least a poster shrinks it to (about 9 pt

@@ -411,7 +411,6 @@ mba_timeline_widget_set_dataset (MbaTimelineWidget *self,
                                  MbaDataset        *dataset)
 {
   const MbaEvent *keep = NULL;
-  gint32 latest = 0;
 
   g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
   g_return_if_fail (dataset == NULL || MBA_IS_DATASET (dataset));
@@ -438,11 +437,7 @@ mba_timeline_widget_set_dataset (MbaTimelineWidget *self,
 
   /* Without a selection the map shows the latest event's day. */
   if (keep == NULL && dataset != NULL)
-    {
-      for (guint i = 0; i < mba_dataset_get_n_events (dataset); i++)
-        latest = MAX (latest, mba_dataset_get_event (dataset, i)->first_day);
-      mba_timeline_widget_set_cursor_day (self, latest);
-    }
+    mba_timeline_widget_set_cursor_day (self, mba_dataset_get_latest_day (dataset));
 
   self->hover_event = NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
