@@ -75,10 +75,22 @@ shoot() {
   echo "wrote $outdir/$1"
 }
 
-# Opens the "Compare Two Dates" popover (second header bar button), ticks its check button,
-# which has the focus, and closes the popover again.
+# Selects an event the way a user would: Ctrl+F, a few words, Enter takes the first result.
+select_event() {
+  xdotool mousemove --window "$window" 400 200 click 1
+  sleep 0.5
+  xdotool key ctrl+f
+  sleep 0.5
+  xdotool type --delay 40 "$1"
+  sleep 1
+  xdotool key Return
+  sleep 1.5
+}
+
+# Opens the "Compare Two Dates" popover (fifth header bar button at the start: Open, Export,
+# Present, World View, Compare), ticks its check button, which has the focus, and closes it.
 compare_dates() {
-  xdotool mousemove --window "$window" 68 28 click 1
+  xdotool mousemove --window "$window" 227 28 click 1
   sleep 1
   xdotool key space
   sleep 0.5
@@ -87,11 +99,16 @@ compare_dates() {
 }
 
 start_app "" C.UTF-8 default
+select_event "zelensky decree"
 shoot timeline-and-map.png
+stop_app
+
+start_app "" C.UTF-8 default
 compare_dates
 shoot compare-dates.png
 stop_app
 
 start_app uk "$ukrainian_lc" prefer-dark
+select_event "zelensky decree"
 shoot dark-ukrainian.png
 stop_app
