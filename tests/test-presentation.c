@@ -373,10 +373,11 @@ test_handout_in_thread (void)
   g_autoptr(MbaEventFilter) filter = mba_event_filter_new (mba_window_get_dataset (window));
   g_autoptr(GPtrArray) steps = NULL;
   g_autofree char *first = NULL, *done_text = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   guint ticks = 0, n_done = 0, n_pages = 0, last_done = 0, tick_id, n_toplevels;
   MbaDataset *dataset;
 
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (pdfinfo == NULL)
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");
       gtk_window_destroy (GTK_WINDOW (window));

@@ -131,7 +131,6 @@ struct _MbaMapRenderer
   GHashTable         *layouts;           /* "weight:size:text" -> PangoLayout */
   cairo_pattern_t    *tiles[2][MBA_N_STATUSES];
   double              tile_scale[2][MBA_N_STATUSES];
-  cairo_pattern_t    *vector_tiles[2][MBA_N_STATUSES];
 
   /* Raster layers for image and recording targets, for one view, theme and device scale. */
   double              raster_scale;
@@ -144,8 +143,6 @@ struct _MbaMapRenderer
   gboolean            overlay_valid;
   MbaMapRect          overlay_bounds;    /* where overlay_layer has something; empty if x1 > x2 */
   GHashTable         *sprites;           /* key -> cairo_surface_t: labels and the legend */
-  GHashTable         *forms;             /* key -> recording cairo_surface_t, for PDF pages */
-  gboolean            drawing_forms;     /* drawing a PDF frame: vectors, with forms */
   char               *date_sprite_key;
   cairo_surface_t    *date_sprite;
 };
@@ -211,16 +208,12 @@ mba_map_renderer_finalize (GObject *object)
   g_array_unref (self->overlay_key);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
-  g_clear_pointer (&self->forms, g_hash_table_unref);
   g_clear_pointer (&self->date_sprite, cairo_surface_destroy);
   g_free (self->date_sprite_key);
   g_clear_object (&self->pango);
   for (guint t = 0; t < 2; t++)
     for (guint s = 0; s < MBA_N_STATUSES; s++)
-      {
-        g_clear_pointer (&self->tiles[t][s], cairo_pattern_destroy);
-        g_clear_pointer (&self->vector_tiles[t][s], cairo_pattern_destroy);
-      }
+      g_clear_pointer (&self->tiles[t][s], cairo_pattern_destroy);
 
   G_OBJECT_CLASS (mba_map_renderer_parent_class)->finalize (object);
 }
@@ -245,8 +238,6 @@ mba_map_renderer_init (MbaMapRenderer *self)
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
-  self->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) cairo_surface_destroy);
   self->raster_theme = -1;
   self->overlay_bounds = (MbaMapRect) { 1, 1, 0, 0 };
 }
@@ -382,10 +373,7 @@ ensure_view (MbaMapRenderer           *self,
 
   clear_view (self);
   if (self->map != map)
-    {
-      clear_dataset (self);
-      g_hash_table_remove_all (self->forms);
-    }
+    clear_dataset (self);
   g_set_object (&self->map, map);
   self->view = params->view;
   self->width = params->width;
@@ -717,86 +705,7 @@ is_vector_target (cairo_t *cr)
     }
 }
 
-/* Forms ------------------------------------------------------------------------------------- */
-
-/* What repeats from page to page of a PDF (a view's borders, a country in a status, a label,
- * the legend) is recorded once and painted from the recording: cairo writes a recording it has
- * already written as a reference to the same form object, so a handout holds each only once
- * however many maps show it. */
-#define MAX_FORMS 4096
-
-static gboolean
-uses_forms (MbaMapRenderer *self)
-{
-  return self->drawing_forms;
-}
-
-/* A key for something drawn in the current view's screen coordinates. */
-static char *
-view_form_key (MbaMapRenderer   *self,
-               const MbaPalette *palette,
-               const char       *what,
-               guint             index,
-               int               detail)
-{
-  return g_strdup_printf ("%s|%u|%d|%d|%d|%a|%a|%a|%d|%d", what, index, detail, palette->theme,
-                          self->view.projection, self->view.zoom, self->view.center_x,
-                          self->view.center_y, self->width, self->height);
-}
-
-/* Starts recording a form that covers @extents. */
-static cairo_t *
-begin_form (double x,
-            double y,
-            double width,
-            double height)
-{
-  cairo_rectangle_t extents = { x, y, width, height };
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_surface_destroy (surface);
-  return cr;
-}
-
-static cairo_surface_t *
-end_form (MbaMapRenderer *self,
-          char           *key,
-          cairo_t        *form_cr)
-{
-  cairo_surface_t *form = cairo_surface_reference (cairo_get_target (form_cr));
-
-  cairo_destroy (form_cr);
-  /* A bound, not a cache policy: forgetting a form only means writing it once more. */
-  if (g_hash_table_size (self->forms) >= MAX_FORMS)
-    g_hash_table_remove_all (self->forms);
-  g_hash_table_insert (self->forms, key, form);
-  return form;
-}
-
-static void
-paint_form (cairo_t         *cr,
-            cairo_surface_t *form,
-            double           x,
-            double           y)
-{
-  cairo_set_source_surface (cr, form, x, y);
-  cairo_paint (cr);
-}
-
 /* Drawing ----------------------------------------------------------------------------------- */
-
-static void
-paint_tile (cairo_t          *cr,
-            const MbaPalette *palette,
-            MbaStatus         status)
-{
-  mba_palette_set_source (cr, &palette->status[status]);
-  cairo_paint (cr);
-  cairo_rectangle (cr, 0, 0, TILE, TILE);
-  cairo_clip (cr);
-  mba_palette_paint_pattern (cr, palette, status, 1.0);
-}
 
 /* A repeating tile of the status's colour and hatching (painted by the palette): filling with
  * it costs what a plain fill costs, where stroking every hatch line per frame would not. */
@@ -820,38 +729,16 @@ get_tile (MbaMapRenderer   *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_surface_set_device_scale (surface, size / (double) TILE, size / (double) TILE);
   cr = cairo_create (surface);
-  paint_tile (cr, palette, status);
+  mba_palette_set_source (cr, &palette->status[status]);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, TILE, TILE);
+  cairo_clip (cr);
+  mba_palette_paint_pattern (cr, palette, status, 1.0);
   cairo_destroy (cr);
   *tile = cairo_pattern_create_for_surface (surface);
   cairo_pattern_set_extend (*tile, CAIRO_EXTEND_REPEAT);
   cairo_surface_destroy (surface);
   *tile_scale = scale;
-  return *tile;
-}
-
-/* The same tile for PDF, PostScript and SVG, recorded as vectors: cairo writes it as one
- * tiling pattern, where hatching each country's area wrote thousands of dots and lines per map
- * (most of a handout's 30 MB). */
-static cairo_pattern_t *
-get_vector_tile (MbaMapRenderer   *self,
-                 const MbaPalette *palette,
-                 MbaStatus         status)
-{
-  cairo_pattern_t **tile = &self->vector_tiles[palette->theme == MBA_THEME_DARK][status];
-  cairo_rectangle_t extents = { 0, 0, TILE, TILE };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  if (*tile != NULL)
-    return *tile;
-
-  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cr = cairo_create (surface);
-  paint_tile (cr, palette, status);
-  cairo_destroy (cr);
-  *tile = cairo_pattern_create_for_surface (surface);
-  cairo_pattern_set_extend (*tile, CAIRO_EXTEND_REPEAT);
-  cairo_surface_destroy (surface);
   return *tile;
 }
 
@@ -884,55 +771,6 @@ draw_background (MbaMapRenderer   *self,
     }
 }
 
-static void
-set_status_source (MbaMapRenderer   *self,
-                   cairo_t          *cr,
-                   const MbaPalette *palette,
-                   MbaStatus         status,
-                   gboolean          vector)
-{
-  if (mba_palette_status_pattern (status) == MBA_PATTERN_NONE)
-    mba_palette_set_source (cr, &palette->status[status]);
-  else if (vector)
-    cairo_set_source (cr, get_vector_tile (self, palette, status));
-  else
-    cairo_set_source (cr, get_tile (self, palette, status, context_scale (cr)));
-}
-
-/* On PDF pages each country is a form per status: the next map that shows it in that status
- * refers to the form instead of repeating the outline. */
-static void
-draw_fills_as_forms (MbaMapRenderer   *self,
-                     cairo_t          *cr,
-                     const MbaPalette *palette)
-{
-  guint n_countries = mba_world_map_get_n_countries (self->map);
-
-  for (guint c = 0; c < n_countries; c++)
-    {
-      g_autofree char *key = NULL;
-      cairo_surface_t *form;
-
-      if (self->country_vring_n[c] == 0 || is_marker (self, c))
-        continue;
-      key = view_form_key (self, palette, "fill", c, self->status[c]);
-      form = g_hash_table_lookup (self->forms, key);
-      if (form == NULL)
-        {
-          const MbaMapRect *r = &self->country_screen[c];
-          cairo_t *form_cr = begin_form (floor (r->x1) - 1, floor (r->y1) - 1,
-                                         ceil (r->x2 - r->x1) + 3, ceil (r->y2 - r->y1) + 3);
-
-          cairo_set_fill_rule (form_cr, CAIRO_FILL_RULE_EVEN_ODD);
-          append_country (self, form_cr, c, NULL);
-          set_status_source (self, form_cr, palette, self->status[c], TRUE);
-          cairo_fill (form_cr);
-          form = end_form (self, g_steal_pointer (&key), form_cr);
-        }
-      paint_form (cr, form, 0, 0);
-    }
-}
-
 /* Every country filled by its status, hatched where the status has a pattern; only what
  * touches @damage's rectangles, when given. */
 static void
@@ -943,13 +781,8 @@ draw_fills (MbaMapRenderer   *self,
             GArray           *damage)
 {
   guint n_countries = mba_world_map_get_n_countries (self->map);
-  gboolean vector = is_vector_target (cr) || uses_forms (self);
-
-  if (uses_forms (self) && mask == NULL && damage == NULL)
-    {
-      draw_fills_as_forms (self, cr, palette);
-      return;
-    }
+  gboolean vector = is_vector_target (cr);
+  double scale = context_scale (cr);
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_antialias (cr, MAP_ANTIALIAS);
@@ -967,49 +800,33 @@ draw_fills (MbaMapRenderer   *self,
           }
       if (!any)
         continue;
-      set_status_source (self, cr, palette, s, vector);
-      cairo_fill (cr);
+
+      mba_palette_set_source (cr, &palette->status[s]);
+      if (mba_palette_status_pattern (s) == MBA_PATTERN_NONE)
+        cairo_fill (cr);
+      else if (vector)
+        {
+          cairo_fill_preserve (cr);
+          cairo_save (cr);
+          cairo_clip (cr);
+          mba_palette_paint_pattern (cr, palette, s, 1.0);
+          cairo_restore (cr);
+        }
+      else
+        {
+          cairo_set_source (cr, get_tile (self, palette, s, scale));
+          cairo_fill (cr);
+        }
     }
   cairo_new_path (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
-static void stroke_borders (MbaMapRenderer   *self,
-                            cairo_t          *cr,
-                            const MbaPalette *palette);
-
-/* The borders are the same on every map of a view: one form for all of a handout's pages. */
 static void
 draw_borders (MbaMapRenderer   *self,
               cairo_t          *cr,
               const MbaPalette *palette)
-{
-  g_autofree char *key = NULL;
-  cairo_surface_t *form;
-
-  if (!uses_forms (self))
-    {
-      stroke_borders (self, cr, palette);
-      return;
-    }
-  key = view_form_key (self, palette, "borders", 0, 0);
-  form = g_hash_table_lookup (self->forms, key);
-  if (form == NULL)
-    {
-      cairo_t *form_cr = begin_form (-CULL_MARGIN, -CULL_MARGIN, self->width + 2 * CULL_MARGIN,
-                                     self->height + 2 * CULL_MARGIN);
-
-      stroke_borders (self, form_cr, palette);
-      form = end_form (self, g_steal_pointer (&key), form_cr);
-    }
-  paint_form (cr, form, 0, 0);
-}
-
-static void
-stroke_borders (MbaMapRenderer   *self,
-                cairo_t          *cr,
-                const MbaPalette *palette)
 {
   cairo_new_path (cr);
   for (guint a = 0; a < mba_world_map_get_n_arcs (self->map); a++)
@@ -1203,29 +1020,9 @@ draw_label (MbaMapRenderer    *self,
   g_autofree char *key = NULL;
   cairo_surface_t *sprite;
 
-  if (vector && !uses_forms (self))
-    {
-      show_text (cr, label->layout, label->x, label->y, palette, TRUE);
-      return;
-    }
   if (vector)
     {
-      g_autofree char *font = pango_font_description_to_string (pango_layout_get_font_description (label->layout));
-
-      key = g_strdup_printf ("label|%d|%s|%s", palette->theme, font, pango_layout_get_text (label->layout));
-      sprite = g_hash_table_lookup (self->forms, key);
-      if (sprite == NULL)
-        {
-          cairo_t *form_cr;
-          double w, h;
-
-          layout_size (label->layout, &w, &h);
-          /* Room for the halo, and for ink beyond the logical box. */
-          form_cr = begin_form (-2 * LABEL_HALO, -2 * LABEL_HALO, w + 4 * LABEL_HALO, h + 4 * LABEL_HALO);
-          show_text (form_cr, label->layout, 0, 0, palette, TRUE);
-          sprite = end_form (self, g_steal_pointer (&key), form_cr);
-        }
-      paint_form (cr, sprite, label->x, label->y);
+      show_text (cr, label->layout, label->x, label->y, palette, TRUE);
       return;
     }
   key = g_strdup_printf ("label:%p", (void *) label->layout);
@@ -1594,7 +1391,7 @@ draw_legend (MbaMapRenderer *self,
   g_autoptr(GString) key = NULL;
   cairo_surface_t *sprite;
 
-  if (vector && !uses_forms (self))
+  if (vector)
     {
       cairo_save (cr);
       cairo_translate (cr, r->x1, r->y1);
@@ -1605,20 +1402,6 @@ draw_legend (MbaMapRenderer *self,
   key = g_string_new ("legend");
   for (guint i = 0; i < frame->legend_rows->len; i++)
     g_string_append_printf (key, "|%s", (char *) g_ptr_array_index (frame->legend_rows, i));
-  if (vector)
-    {
-      g_string_append_printf (key, "|%d|%a|%a", frame->palette->theme, width, height);
-      sprite = g_hash_table_lookup (self->forms, key->str);
-      if (sprite == NULL)
-        {
-          cairo_t *form_cr = begin_form (-1, -1, width + 2, height + 2);
-
-          draw_legend_at_origin (self, form_cr, frame->palette, frame->legend_rows, width, height);
-          sprite = end_form (self, g_strdup (key->str), form_cr);
-        }
-      paint_form (cr, sprite, r->x1, r->y1);
-      return;
-    }
   sprite = g_hash_table_lookup (self->sprites, key->str);
   if (sprite == NULL)
     {
@@ -1815,25 +1598,6 @@ draw_vectors (MbaMapRenderer *self,
     draw_date (self, cr, frame, TRUE);
   if (frame->show_legend)
     draw_legend (self, cr, frame, TRUE);
-}
-
-/* On a PDF page the frame is recorded and painted in one operation: cairo writes the clip's
- * path again for every operation under it, and a slide clips its map to a rounded rectangle. */
-static void
-draw_pdf_frame (MbaMapRenderer *self,
-                cairo_t        *cr,
-                const Frame    *frame)
-{
-  cairo_t *frame_cr = begin_form (0, 0, self->width, self->height);
-  cairo_surface_t *recording = cairo_get_target (frame_cr);
-
-  self->drawing_forms = TRUE;
-  draw_vectors (self, frame_cr, frame);
-  self->drawing_forms = FALSE;
-  cairo_surface_reference (recording);
-  cairo_destroy (frame_cr);
-  paint_form (cr, recording, 0, 0);
-  cairo_surface_destroy (recording);
 }
 
 static cairo_surface_t *
@@ -2074,9 +1838,7 @@ mba_map_renderer_draw (MbaMapRenderer           *self,
   cairo_clip (cr);
   cairo_new_path (cr);
   /* The raster layers are opaque; a transparent frame is drawn directly. */
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
-    draw_pdf_frame (self, cr, &frame);
-  else if (is_vector_target (cr) || frame.transparent)
+  if (is_vector_target (cr) || frame.transparent)
     draw_vectors (self, cr, &frame);
   else
     draw_layers (self, cr, params, &frame);
