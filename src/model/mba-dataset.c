@@ -2395,13 +2395,12 @@ mba_dataset_get_n_quotes (MbaDataset *self)
 gint32
 mba_dataset_get_latest_day (MbaDataset *self)
 {
-  gint32 latest = 0;
-
   g_return_val_if_fail (MBA_IS_DATASET (self), 0);
 
-  for (guint i = 0; i < mba_dataset_get_n_events (self); i++)
-    latest = MAX (latest, mba_dataset_get_event (self, i)->first_day);
-  return latest;
+  /* Events are in date order, first days first. */
+  if (self->n_events == 0)
+    return 0;
+  return self->events[self->n_events - 1].first_day;
 }
 
 /**
