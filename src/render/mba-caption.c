@@ -26,15 +26,6 @@
 #define MAX_SOURCE_LINES   4
 
 /* The same statuses in the same order as the map's own legend. */
-static const MbaStatus legend_order[] = {
-  MBA_STATUS_PARTY,
-  MBA_STATUS_SIGNATORY,
-  MBA_STATUS_WITHDRAWAL_ANNOUNCED,
-  MBA_STATUS_WITHDRAWAL_IN_PROGRESS,
-  MBA_STATUS_WITHDRAWN,
-  MBA_STATUS_NON_PARTY,
-  MBA_STATUS_UNKNOWN,
-};
 
 typedef struct
 {
@@ -57,8 +48,8 @@ struct _MbaCaption
   guint          n_shown;
   PangoLayout   *title;
   PangoLayout   *date;
-  PangoLayout   *legend[G_N_ELEMENTS (legend_order)];
-  Point          legend_at[G_N_ELEMENTS (legend_order)];
+  PangoLayout   *legend[MBA_PALETTE_N_LEGEND];
+  Point          legend_at[MBA_PALETTE_N_LEGEND];
   PangoLayout   *sources_layout;
   double         row_height;
   double         legend_y;
@@ -336,13 +327,13 @@ layout_legend (MbaCaption *self,
 {
   double x = PAD_X, y = 0, text_h = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
+  for (guint i = 0; i < MBA_PALETTE_N_LEGEND; i++)
     {
-      self->legend[i] = new_layout (self, "Sans 9", mba_status_get_label (legend_order[i]));
+      self->legend[i] = new_layout (self, "Sans 9", mba_status_get_label (mba_palette_legend_order[i]));
       layout_size (self->legend[i], NULL, &text_h);
     }
   self->legend_row = ceil (MAX (text_h, SWATCH_H) + 4);
-  for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
+  for (guint i = 0; i < MBA_PALETTE_N_LEGEND; i++)
     {
       double w;
 
@@ -553,24 +544,13 @@ mba_caption_draw (MbaCaption       *self,
   show_layout (cr, self->date, self->width - PAD_X - date_w, PAD_Y, &palette->foreground);
 
   if (self->legend_shown)
-    for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
+    for (guint i = 0; i < MBA_PALETTE_N_LEGEND; i++)
       {
         double x = self->legend_at[i].x, y = self->legend_y + self->legend_at[i].y;
         double sy = round (y + (self->legend_row - SWATCH_H) / 2), th;
 
         /* Fill, hatching and frame as the map's legend draws them. */
-        cairo_rectangle (cr, x, sy, SWATCH_W, SWATCH_H);
-        mba_palette_set_source (cr, &palette->status[legend_order[i]]);
-        cairo_fill_preserve (cr);
-        cairo_save (cr);
-        cairo_clip (cr);
-        mba_palette_paint_pattern (cr, palette, legend_order[i], 1.0);
-        cairo_restore (cr);
-        cairo_new_path (cr);
-        cairo_rectangle (cr, x, sy, SWATCH_W, SWATCH_H);
-        mba_palette_set_source (cr, &palette->muted);
-        cairo_set_line_width (cr, 0.8);
-        cairo_stroke (cr);
+        mba_palette_draw_swatch (cr, palette, mba_palette_legend_order[i], x, sy, SWATCH_W, SWATCH_H);
         layout_size (self->legend[i], NULL, &th);
         show_layout (cr, self->legend[i], x + SWATCH_W + 6, y + (self->legend_row - th) / 2,
                      &palette->foreground);

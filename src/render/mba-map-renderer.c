@@ -1251,22 +1251,12 @@ place_labels (MbaMapRenderer           *self,
 
 /* The legend and the date ------------------------------------------------------------------- */
 
-static const MbaStatus legend_order[] = {
-  MBA_STATUS_PARTY,
-  MBA_STATUS_SIGNATORY,
-  MBA_STATUS_WITHDRAWAL_ANNOUNCED,
-  MBA_STATUS_WITHDRAWAL_IN_PROGRESS,
-  MBA_STATUS_WITHDRAWN,
-  MBA_STATUS_NON_PARTY,
-  MBA_STATUS_UNKNOWN,
-};
-
 static void
 format_legend_rows (const MbaMapRenderParams *params,
                     GPtrArray                *rows)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (legend_order); i++)
-    g_ptr_array_add (rows, g_strdup (mba_status_get_label (legend_order[i])));
+  for (guint i = 0; i < MBA_PALETTE_N_LEGEND; i++)
+    g_ptr_array_add (rows, g_strdup (mba_status_get_label (mba_palette_legend_order[i])));
   if (params->compare_day != 0)
     {
       g_autofree char *date = mba_day_format (params->compare_day);
@@ -1348,21 +1338,9 @@ draw_legend_at_origin (MbaMapRenderer   *self,
       double lw, lh;
 
       cairo_new_path (cr);
-      if (i < G_N_ELEMENTS (legend_order))
-        {
-          cairo_rectangle (cr, sx, sy, LEGEND_SWATCH_W, LEGEND_SWATCH_H);
-          mba_palette_set_source (cr, &palette->status[legend_order[i]]);
-          cairo_fill_preserve (cr);
-          cairo_save (cr);
-          cairo_clip (cr);
-          mba_palette_paint_pattern (cr, palette, legend_order[i], 1.0);
-          cairo_restore (cr);
-          cairo_new_path (cr);
-          cairo_rectangle (cr, sx, sy, LEGEND_SWATCH_W, LEGEND_SWATCH_H);
-          mba_palette_set_source (cr, &palette->muted);
-          cairo_set_line_width (cr, 0.8);
-          cairo_stroke (cr);
-        }
+      if (i < MBA_PALETTE_N_LEGEND)
+        mba_palette_draw_swatch (cr, palette, mba_palette_legend_order[i],
+                                 sx, sy, LEGEND_SWATCH_W, LEGEND_SWATCH_H);
       else
         {
           /* The compare mode's outline, as the map draws it. */

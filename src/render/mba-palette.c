@@ -196,3 +196,43 @@ mba_palette_paint_pattern (cairo_t          *cr,
     }
   cairo_restore (cr);
 }
+
+const MbaStatus mba_palette_legend_order[MBA_PALETTE_N_LEGEND] = {
+  MBA_STATUS_PARTY,
+  MBA_STATUS_SIGNATORY,
+  MBA_STATUS_WITHDRAWAL_ANNOUNCED,
+  MBA_STATUS_WITHDRAWAL_IN_PROGRESS,
+  MBA_STATUS_WITHDRAWN,
+  MBA_STATUS_NON_PARTY,
+  MBA_STATUS_UNKNOWN,
+};
+
+/**
+ * mba_palette_draw_swatch:
+ *
+ * Draws a legend's sample of @status: its fill, its pattern and a thin frame, the same in the
+ * map's legend and in an export's caption. Leaves no current path.
+ */
+void
+mba_palette_draw_swatch (cairo_t          *cr,
+                         const MbaPalette *palette,
+                         MbaStatus         status,
+                         double            x,
+                         double            y,
+                         double            width,
+                         double            height)
+{
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  mba_palette_set_source (cr, &palette->status[status]);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_clip (cr);
+  mba_palette_paint_pattern (cr, palette, status, 1.0);
+  cairo_restore (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  mba_palette_set_source (cr, &palette->muted);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+}

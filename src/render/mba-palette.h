@@ -56,5 +56,16 @@ void              mba_palette_paint_pattern (cairo_t           *cr,
                                              const MbaPalette  *palette,
                                              MbaStatus          status,
                                              double             scale);
+void              mba_palette_draw_swatch   (cairo_t           *cr,
+                                             const MbaPalette  *palette,
+                                             MbaStatus          status,
+                                             double             x,
+                                             double             y,
+                                             double             width,
+                                             double             height);
+
+/* The statuses in the order every legend lists them (the map's and the exports' caption). */
+#define MBA_PALETTE_N_LEGEND 7
+extern const MbaStatus mba_palette_legend_order[MBA_PALETTE_N_LEGEND];
 
 G_END_DECLS
