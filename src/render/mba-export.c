@@ -522,10 +522,17 @@ mba_export_describe (const MbaExportOptions *options)
   return g_string_free (text, FALSE);
 }
 
-static cairo_status_t
-append_to_string (void                *closure,
-                  const unsigned char *data,
-                  unsigned int         length)
+/**
+ * mba_export_append_to_string:
+ * @closure: a #GString
+ *
+ * A #cairo_write_func_t that collects a surface's output in memory, so that nothing touches
+ * the disk before the whole file can be written at once (see mba_export_write_file()).
+ */
+cairo_status_t
+mba_export_append_to_string (void                *closure,
+                             const unsigned char *data,
+                             unsigned int         length)
 {
   g_string_append_len (closure, (const char *) data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -573,10 +580,12 @@ render_to_bytes (const char             *format,
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width * options->scale,
                                           options->height * options->scale);
   else if (g_str_equal (format, "svg"))
-    surface = cairo_svg_surface_create_for_stream (append_to_string, out, options->width, options->height);
+    surface = cairo_svg_surface_create_for_stream (mba_export_append_to_string, out,
+                                                  options->width, options->height);
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (append_to_string, out, options->width, options->height);
+      surface = cairo_pdf_surface_create_for_stream (mba_export_append_to_string, out,
+                                                      options->width, options->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, summary);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mine Ban Atlas " PACKAGE_VERSION);
@@ -590,7 +599,7 @@ render_to_bytes (const char             *format,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && g_str_equal (format, "png"))
-    status = cairo_surface_write_to_png_stream (surface, append_to_string, out);
+    status = cairo_surface_write_to_png_stream (surface, mba_export_append_to_string, out);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -97,5 +97,8 @@ gboolean  mba_export_write          (const char              *path,
 gboolean  mba_export_write_file     (const char              *path,
                                      GBytes                  *bytes,
                                      GError                 **error);
+cairo_status_t mba_export_append_to_string (void                *closure,
+                                     const unsigned char     *data,
+                                     unsigned int             length);
 
 G_END_DECLS

@@ -720,15 +720,6 @@ mba_slide_describe (const MbaSlideParams *params)
 /* The handout                                                                                */
 /* ------------------------------------------------------------------------------------------ */
 
-static cairo_status_t
-append_to_string (void                *closure,
-                  const unsigned char *data,
-                  unsigned int         length)
-{
-  g_string_append_len (closure, (const char *) data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * mba_slides_write_pdf:
  * @path: the PDF to write
@@ -787,7 +778,7 @@ mba_slides_write_pdf_full (const char            *path,
     }
 
   out = g_string_new (NULL);
-  surface = cairo_pdf_surface_create_for_stream (append_to_string, out, MBA_SLIDES_PAGE_WIDTH,
+  surface = cairo_pdf_surface_create_for_stream (mba_export_append_to_string, out, MBA_SLIDES_PAGE_WIDTH,
                                                  MBA_SLIDES_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mba_dataset_get_title (dataset));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mine Ban Atlas " PACKAGE_VERSION);
