@@ -374,6 +374,7 @@ static void
 mba_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *shortcuts_accels[] = { "<Primary>question", NULL };
   MbaApplication *self = MBA_APPLICATION (application);
 
   self->preload = g_thread_new ("mba-preload", preload_in_thread, NULL);
@@ -382,6 +383,8 @@ mba_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

@@ -54,6 +54,7 @@ struct _MbaWindow
   GtkLabel             *report_title;
   GtkLabel             *report_subtitle;
   GtkLabel             *report_label;
+  GtkWindow            *shortcuts_window; /* built the first time it is shown */
 
   GSettings            *settings;
   MbaDataset           *dataset;
@@ -1327,6 +1328,26 @@ export_handout_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The shortcuts window is built the first time it is asked for. (GtkApplication would build
+ * gtk/help-overlay.ui with every window: a tenth of the start-up, for a window seldom opened.) */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  MbaWindow *self = MBA_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/mba-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 mba_window_class_init_presentation (GtkWidgetClass *widget_class)
 {
@@ -1365,6 +1386,9 @@ mba_window_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_clear_object (&self->failed_file);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), MBA_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -1438,6 +1462,7 @@ mba_window_class_init (MbaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.select-event", "s", select_event_action);
   gtk_widget_class_install_action (widget_class, "win.clear-state-filter", NULL, clear_state_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
