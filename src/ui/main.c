@@ -28,12 +28,14 @@ static void
 prepare_heap (void)
 {
   char *start, *end;
+  void *volatile block;   /* volatile: the compiler would drop a malloc freed at once */
 
   mallopt (M_MMAP_THRESHOLD, 32 << 20);
   mallopt (M_TRIM_THRESHOLD, 2 * HEAP_RESERVE);
   mallopt (M_TOP_PAD, HEAP_RESERVE);
   start = sbrk (0);
-  free (malloc (HUGE_PAGE_SIZE));
+  block = malloc (HUGE_PAGE_SIZE);
+  free (block);
   end = sbrk (0);
   mallopt (M_TOP_PAD, 0);
 
