@@ -421,6 +421,10 @@ test_empty_state (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (find_widget_of_type (GTK_WIDGET (fixture->window),
                                                             ADW_TYPE_STATUS_PAGE)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (mba_window_get_timeline (fixture->window))));
+  /* Its icon is looked up once the page shows. */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                                                         ADW_TYPE_STATUS_PAGE))),
+                   ==, "x-office-calendar-symbolic");
   /* Its button opens a file: the action is there and enabled. */
   g_assert_nonnull (find_button_with_label (GTK_WIDGET (fixture->window), "_Open Dataset…"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-bundled", NULL));

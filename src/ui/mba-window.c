@@ -103,6 +103,14 @@ update_actions (MbaWindow *self)
                                  self->dataset != NULL && self->handout_task == NULL);
 }
 
+/* The empty state's icon is looked up when the page is first shown, not at start-up: it is
+ * an SVG, and loading the SVG renderer (librsvg, ICU) would compete with the first frame. */
+static void
+on_status_page_map (MbaWindow *self)
+{
+  adw_status_page_set_icon_name (self->status_page, "x-office-calendar-symbolic");
+}
+
 static void
 mba_window_update (MbaWindow *self)
 {
@@ -1531,6 +1539,8 @@ mba_window_init (MbaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::state-filter",
                            G_CALLBACK (on_state_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_page, "map", G_CALLBACK (on_status_page_map), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->quote_panel, "event-activated",
                            G_CALLBACK (on_quote_panel_event_activated), self, G_CONNECT_SWAPPED);
   {
