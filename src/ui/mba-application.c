@@ -22,6 +22,7 @@ struct _MbaApplication
 
   GFile          *startup_file;   /* from --dataset */
   GThread        *preload;        /* loads the world map and the bundled dataset */
+  GString        *start_up_times; /* with MBA_REPORT_FIRST_FRAME=1: " phase=MS" for each phase */
 };
 
 G_DEFINE_FINAL_TYPE (MbaApplication, mba_application, ADW_TYPE_APPLICATION)
@@ -123,8 +124,9 @@ mba_application_handle_local_options (GApplication *application,
 }
 
 /* MBA_REPORT_FIRST_FRAME=1 (for the benchmark): print the time from process start to the
- * window's first drawn frame as "first-frame MS", then quit. The start comes from
- * /proc/self/stat (clock ticks since boot), so it includes everything before main(). */
+ * window's first drawn frame as "first-frame MS", and when each phase of the start-up ended as
+ * "first-frame-phases startup=MS toolkit=MS …", then quit. The start comes from /proc/self/stat
+ * (clock ticks since boot), so it includes everything before main(). */
 static double
 ms_since_process_start (void)
 {
@@ -143,25 +145,35 @@ ms_since_process_start (void)
 }
 
 static void
-report_first_frame (GdkFrameClock *clock,
-                    GApplication  *application)
+note_start_up_phase (MbaApplication *self,
+                     const char     *phase)
 {
-  g_signal_handlers_disconnect_by_func (clock, report_first_frame, application);
-  g_print ("first-frame %.0f\n", ms_since_process_start ());
-  g_application_quit (application);
+  if (self->start_up_times != NULL)
+    g_string_append_printf (self->start_up_times, " %s=%.0f", phase, ms_since_process_start ());
 }
 
 static void
-report_first_frame_if_asked (GApplication *application,
-                             GtkWidget    *window)
+report_first_frame (GdkFrameClock  *clock,
+                    MbaApplication *self)
 {
-  GdkFrameClock *clock;
+  double ms = ms_since_process_start ();
 
-  if (g_strcmp0 (g_getenv ("MBA_REPORT_FIRST_FRAME"), "1") != 0)
-    return;
-  clock = gtk_widget_get_frame_clock (window);
-  g_return_if_fail (clock != NULL);
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (report_first_frame), application, 0);
+  g_signal_handlers_disconnect_by_func (clock, report_first_frame, self);
+  g_print ("first-frame %.0f\n", ms);
+  g_print ("first-frame-phases%s frame=%.0f\n", self->start_up_times->str, ms);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+present_main_window (MbaApplication *self,
+                     MbaWindow      *window)
+{
+  note_start_up_phase (self, "window");
+  gtk_window_present (GTK_WINDOW (window));
+  note_start_up_phase (self, "presented");
+  if (self->start_up_times != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (report_first_frame), self, 0);
 }
 
 static MbaWindow *
@@ -232,8 +244,7 @@ mba_application_open (GApplication  *application,
   ensure_some_dataset (self, window);
   if (n_files > 0 && !mba_window_open_file (window, files[0], &error))
     g_printerr ("%s\n", error->message);
-  gtk_window_present (GTK_WINDOW (window));
-  report_first_frame_if_asked (application, GTK_WIDGET (window));
+  present_main_window (self, window);
 }
 
 /* With no file named, the window reopens the last dataset, or shows the bundled one. */
@@ -267,8 +278,7 @@ mba_application_activate (GApplication *application)
             g_message ("%s", error->message);
         }
     }
-  gtk_window_present (GTK_WINDOW (window));
-  report_first_frame_if_asked (application, GTK_WIDGET (window));
+  present_main_window (self, window);
 }
 
 static void
@@ -377,8 +387,12 @@ mba_application_startup (GApplication *application)
   static const char *shortcuts_accels[] = { "<Primary>question", NULL };
   MbaApplication *self = MBA_APPLICATION (application);
 
+  if (g_strcmp0 (g_getenv ("MBA_REPORT_FIRST_FRAME"), "1") == 0)
+    self->start_up_times = g_string_new (NULL);
+  note_start_up_phase (self, "startup");
   self->preload = g_thread_new ("mba-preload", preload_in_thread, NULL);
   G_APPLICATION_CLASS (mba_application_parent_class)->startup (application);
+  note_start_up_phase (self, "toolkit");
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -393,6 +407,8 @@ mba_application_dispose (GObject *object)
   MbaApplication *self = MBA_APPLICATION (object);
 
   g_clear_object (&self->startup_file);
+  if (self->start_up_times != NULL)
+    g_string_free (g_steal_pointer (&self->start_up_times), TRUE);
   if (self->preload != NULL)
     {
       MbaDataset *unused = g_thread_join (g_steal_pointer (&self->preload));
