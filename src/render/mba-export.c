@@ -283,7 +283,8 @@ collect_sources (const MbaExportOptions *options,
 
 /* Splits what the caption leaves between the timeline and the map. The poster gives the
  * timeline two fifths, or more when its lanes need it, so that none is cut off; when the map's
- * share leaves too little for that, the timeline's text shrinks, to a legible least. */
+ * share leaves too little for that, the timeline's text shrinks, to a legible least, and past
+ * that the map gives way, down to a fifth: a lane cut off hides events, a smaller map does not. */
 static void
 split_views (const MbaExportOptions *options,
              MbaExportLayout        *layout,
@@ -317,6 +318,8 @@ split_views (const MbaExportOptions *options,
             needed = timeline_needed_height (options, font_size, width);
           }
         layout->timeline_font_size = font_size;
+        if (needed > most)
+          most = MAX (most, floor (available - MAX (available * 0.2, 80)));
         timeline_h = MIN (MAX (floor (available * 2 / 5), needed), most);
         layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
         layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
