@@ -8,34 +8,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <stdio.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-static double
-ms_since_process_start (void)
-{
-  g_autofree char *stat = NULL;
-  const char *fields;
-  unsigned long long start_ticks = 0;
-  struct timespec now;
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
-      (fields = strrchr (stat, ')')) == NULL ||
-      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
-              &start_ticks) != 1)
-    return -1;
-  clock_gettime (CLOCK_BOOTTIME, &now);
-  return (now.tv_sec + now.tv_nsec / 1e9 - (double) start_ticks / sysconf (_SC_CLK_TCK)) * 1000;
-}
+#include "mba-start-time.h"
 
 static void
 report_first_frame (GdkFrameClock *clock,
                     GApplication  *application)
 {
   g_signal_handlers_disconnect_by_func (clock, report_first_frame, application);
-  g_print ("first-frame %.0f\n", ms_since_process_start ());
+  g_print ("first-frame %.0f\n", mba_ms_since_process_start ());
   g_application_quit (application);
 }
 

@@ -6,14 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "mba-application.h"
 #include "mba-cli.h"
 #include "mba-map-widget.h"
+#include "mba-start-time.h"
 #include "mba-window.h"
 
 struct _MbaApplication
@@ -125,38 +123,20 @@ mba_application_handle_local_options (GApplication *application,
 
 /* MBA_REPORT_FIRST_FRAME=1 (for the benchmark): print the time from process start to the
  * window's first drawn frame as "first-frame MS", and when each phase of the start-up ended as
- * "first-frame-phases startup=MS toolkit=MS …", then quit. The start comes from /proc/self/stat
- * (clock ticks since boot), so it includes everything before main(). */
-static double
-ms_since_process_start (void)
-{
-  g_autofree char *stat = NULL;
-  const char *fields;
-  unsigned long long start_ticks = 0;
-  struct timespec now;
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
-      (fields = strrchr (stat, ')')) == NULL ||
-      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
-              &start_ticks) != 1)
-    return -1;
-  clock_gettime (CLOCK_BOOTTIME, &now);
-  return (now.tv_sec + now.tv_nsec / 1e9 - (double) start_ticks / sysconf (_SC_CLK_TCK)) * 1000;
-}
-
+ * "first-frame-phases startup=MS toolkit=MS …", then quit; see mba_ms_since_process_start (). */
 static void
 note_start_up_phase (MbaApplication *self,
                      const char     *phase)
 {
   if (self->start_up_times != NULL)
-    g_string_append_printf (self->start_up_times, " %s=%.0f", phase, ms_since_process_start ());
+    g_string_append_printf (self->start_up_times, " %s=%.0f", phase, mba_ms_since_process_start ());
 }
 
 static void
 report_first_frame (GdkFrameClock  *clock,
                     MbaApplication *self)
 {
-  double ms = ms_since_process_start ();
+  double ms = mba_ms_since_process_start ();
 
   g_signal_handlers_disconnect_by_func (clock, report_first_frame, self);
   g_print ("first-frame %.0f\n", ms);
