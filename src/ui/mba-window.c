@@ -179,13 +179,31 @@ on_state_activated (MbaWindow  *self,
     select_event (self, set_by->id);
 }
 
+/* A concealed GtkRevealer still measures its child, laying out its labels for nothing (at
+ * start-up too): the child is shown only while it is revealed or sliding. */
+static void
+reveal (GtkRevealer *revealer,
+        gboolean     revealed)
+{
+  if (revealed)
+    gtk_widget_set_visible (gtk_revealer_get_child (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, revealed);
+}
+
+static void
+on_child_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (revealer), FALSE);
+}
+
 /* A state filter hides most events: say so, and offer the way back. */
 static void
 on_state_filter_changed (MbaWindow *self)
 {
   const char *code = mba_timeline_widget_get_state_filter (self->timeline);
 
-  gtk_revealer_set_reveal_child (self->filter_revealer, code != NULL);
+  reveal (self->filter_revealer, code != NULL);
   if (code != NULL)
     {
       const MbaState *state = self->dataset != NULL ? mba_dataset_find_state (self->dataset, code) : NULL;
@@ -237,7 +255,7 @@ on_quote_panel_event_activated (MbaWindow  *self,
 static void
 hide_report (MbaWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->report_revealer, FALSE);
+  reveal (self->report_revealer, FALSE);
   g_clear_object (&self->failed_file);
   update_actions (self);
 }
@@ -271,7 +289,7 @@ show_report (MbaWindow    *self,
   gtk_label_set_text (self->report_title, title);
   gtk_label_set_text (self->report_subtitle, subtitle);
   gtk_label_set_text (self->report_label, error->message);
-  gtk_revealer_set_reveal_child (self->report_revealer, TRUE);
+  reveal (self->report_revealer, TRUE);
   g_set_object (&self->failed_file, file);
   update_actions (self);
 }
@@ -1541,6 +1559,8 @@ mba_window_init (MbaWindow *self)
                            G_CALLBACK (on_state_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_page, "map", G_CALLBACK (on_status_page_map), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self->filter_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
+  g_signal_connect (self->report_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
   g_signal_connect_object (self->quote_panel, "event-activated",
                            G_CALLBACK (on_quote_panel_event_activated), self, G_CONNECT_SWAPPED);
   {
