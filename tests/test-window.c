@@ -479,6 +479,34 @@ test_shortcuts_window (Fixture       *fixture,
   g_assert_true (GTK_WINDOW (find_shortcuts_window ()) == shortcuts);
 }
 
+/* Every named icon in the window is in the icon theme: a missing one shows as a broken image
+ * (the filter bar's funnel-symbolic, which Adwaita 43 does not have, once did). */
+static void
+collect_missing_icons (GtkWidget    *widget,
+                       GtkIconTheme *theme,
+                       GString      *missing)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_image_get_storage_type (GTK_IMAGE (widget)) == GTK_IMAGE_ICON_NAME &&
+      !gtk_icon_theme_has_icon (theme, gtk_image_get_icon_name (GTK_IMAGE (widget))))
+    g_string_append_printf (missing, "%s ", gtk_image_get_icon_name (GTK_IMAGE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_missing_icons (child, theme, missing);
+}
+
+static void
+test_icons_exist (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  collect_missing_icons (GTK_WIDGET (fixture->window), theme, missing);
+  g_assert_cmpstr (missing->str, ==, "");
+  /* The empty state's icon, set when its page shows */
+  g_assert_true (gtk_icon_theme_has_icon (theme, "x-office-calendar-symbolic"));
+}
+
 /* The layout choice comes from GSettings and applies at once. */
 static void
 test_layout_setting (Fixture       *fixture,
@@ -647,6 +675,7 @@ main (int   argc,
   g_test_add ("/window/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/window/icons-exist", Fixture, NULL, fixture_set_up, test_icons_exist, fixture_tear_down);
   g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
   g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
   g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);
