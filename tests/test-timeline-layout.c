@@ -659,6 +659,50 @@ test_hit_test (void)
   g_assert_null (mba_timeline_layout_hit_test (layout, g->plot.x + 2, top + 1));
 }
 
+/* At the end of the data, with the whole story in view, a cluster whose events all show keeps
+ * its pill inside the plot: the last tiles (2025–2026 in the bundled dataset) used to run past
+ * the right edge, in the window and in exports. */
+static void
+check_pills_inside (MbaDataset *dataset)
+{
+  static const int widths[] = { 600, 842, 1110, 1600, 1920 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(MbaTimelineLayout) layout = layout_new (dataset, MBA_TIMELINE_LANE_MODE_KIND);
+      g_autoptr(MbaTimelineViewport) viewport = mba_timeline_viewport_new ();
+      const MbaTimelineGeometry *g;
+      const MbaTimelineItem *items;
+      guint n, n_checked = 0;
+
+      mba_timeline_viewport_set_limits_for_dataset (viewport, dataset);
+      mba_timeline_viewport_fit (viewport);
+      mba_timeline_layout_update (layout, mba_timeline_viewport_get_start (viewport),
+                                  mba_timeline_viewport_get_end (viewport), widths[w], HEIGHT, 0);
+      g = mba_timeline_layout_get_geometry (layout);
+      items = mba_timeline_layout_get_items (layout, &n);
+      for (guint i = 0; i < n; i++)
+        if (items[i].type == MBA_TIMELINE_ITEM_CLUSTER && items[i].x_end <= g->plot.x + g->plot.width)
+          {
+            g_assert_cmpfloat (items[i].marker.x + items[i].marker.width, <=, g->plot.x + g->plot.width + 0.5);
+            n_checked++;
+          }
+      g_assert_cmpuint (n_checked, >, 0);
+    }
+}
+
+static void
+test_pills_inside (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) bundled = mba_dataset_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  check_pills_inside (bundled);
+  check_pills_inside (synthetic);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -687,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/timeline/layout/no-overlap/synthetic", test_no_overlap_synthetic);
   g_test_add_func ("/timeline/layout/clusters", test_clusters);
   g_test_add_func ("/timeline/layout/hit-test", test_hit_test);
+  g_test_add_func ("/timeline/layout/pills-inside", test_pills_inside);
 
   ret = g_test_run ();
   g_object_unref (small);

@@ -874,9 +874,19 @@ push_group_slot (MbaTimelineLayout *self,
 
   if (slot.count > 1 && tile_right > tile_left)
     {
+      double plot_right = self->geometry.plot.x + self->geometry.plot.width;
+
       slot.tile = TRUE;
       slot.left = MAX (slot.x - pill_height (self) / 2, tile_left + ITEM_GAP / 2);
       slot.right = tile_right - ITEM_GAP / 2;
+      /* The last tile of the data, its events all in view, ends at the plot's edge and moves its
+       * pill left rather than run past the edge (rows are chosen after, so it overlaps nothing). */
+      if (slot.x_last <= plot_right && slot.right > plot_right)
+        {
+          slot.right = plot_right;
+          slot.left = MAX (MIN (slot.left, plot_right - pill_width (self, slot.count)),
+                           self->geometry.plot.x);
+        }
     }
   g_array_append_val (self->slots, slot);
 }
