@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mba-caption.h"
+#include "mba-text.h"
 
 #define PAD_X             16.0
 #define PAD_Y             12.0
@@ -218,20 +219,6 @@ new_layout (MbaCaption *self,
   return layout;
 }
 
-static void
-layout_size (PangoLayout *layout,
-             double      *width,
-             double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width)
-    *width = logical.width / (double) PANGO_SCALE;
-  if (height)
-    *height = logical.height / (double) PANGO_SCALE;
-}
-
 /**
  * mba_caption_new:
  * @day: the "as of" date
@@ -330,14 +317,14 @@ layout_legend (MbaCaption *self,
   for (guint i = 0; i < MBA_PALETTE_N_LEGEND; i++)
     {
       self->legend[i] = new_layout (self, "Sans 9", mba_status_get_label (mba_palette_legend_order[i]));
-      layout_size (self->legend[i], NULL, &text_h);
+      mba_text_layout_size (self->legend[i], NULL, &text_h);
     }
   self->legend_row = ceil (MAX (text_h, SWATCH_H) + 4);
   for (guint i = 0; i < MBA_PALETTE_N_LEGEND; i++)
     {
       double w;
 
-      layout_size (self->legend[i], &w, NULL);
+      mba_text_layout_size (self->legend[i], &w, NULL);
       w += SWATCH_W + 6;
       if (x > PAD_X && x + w > width - PAD_X)
         {
@@ -378,21 +365,21 @@ mba_caption_layout (MbaCaption *self,
   self->legend_shown = FALSE;
 
   self->date = new_layout (self, "Sans 10", self->date_text);
-  layout_size (self->date, &date_w, &date_h);
+  mba_text_layout_size (self->date, &date_w, &date_h);
   self->title = new_layout (self, "Sans Bold 12", mba_dataset_get_title (self->dataset));
   pango_layout_set_width (self->title, (int) (MAX (width - 2 * PAD_X - date_w - 24, 40) * PANGO_SCALE));
   /* Two lines before an ellipsis: the title is part of the citation. */
   pango_layout_set_wrap (self->title, PANGO_WRAP_WORD);
   pango_layout_set_height (self->title, -2);
   pango_layout_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
-  layout_size (self->title, NULL, &title_h);
+  mba_text_layout_size (self->title, NULL, &title_h);
   self->row_height = ceil (MAX (title_h, date_h));
 
   self->sources_layout = new_layout (self, "Sans 9", "");
   pango_layout_set_width (self->sources_layout, (int) (MAX (width - 2 * PAD_X, 40) * PANGO_SCALE));
   pango_layout_set_wrap (self->sources_layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (self->sources_layout, "Sources", -1);
-  layout_size (self->sources_layout, NULL, &line_h);
+  mba_text_layout_size (self->sources_layout, NULL, &line_h);
 
   if (self->want_legend)
     legend_h = layout_legend (self, width);
@@ -439,7 +426,7 @@ mba_caption_layout (MbaCaption *self,
       /* A single source longer than the lines allowed is cut with an ellipsis. */
       pango_layout_set_height (self->sources_layout, -max_lines);
       pango_layout_set_ellipsize (self->sources_layout, PANGO_ELLIPSIZE_END);
-      layout_size (self->sources_layout, NULL, &sources_h);
+      mba_text_layout_size (self->sources_layout, NULL, &sources_h);
     }
 
   self->legend_y = PAD_Y + self->row_height + GAP;
@@ -540,7 +527,7 @@ mba_caption_draw (MbaCaption       *self,
   cairo_fill (cr);
 
   show_layout (cr, self->title, PAD_X, PAD_Y, &palette->foreground);
-  layout_size (self->date, &date_w, NULL);
+  mba_text_layout_size (self->date, &date_w, NULL);
   show_layout (cr, self->date, self->width - PAD_X - date_w, PAD_Y, &palette->foreground);
 
   if (self->legend_shown)
@@ -551,7 +538,7 @@ mba_caption_draw (MbaCaption       *self,
 
         /* Fill, hatching and frame as the map's legend draws them. */
         mba_palette_draw_swatch (cr, palette, mba_palette_legend_order[i], x, sy, SWATCH_W, SWATCH_H);
-        layout_size (self->legend[i], NULL, &th);
+        mba_text_layout_size (self->legend[i], NULL, &th);
         show_layout (cr, self->legend[i], x + SWATCH_W + 6, y + (self->legend_row - th) / 2,
                      &palette->foreground);
       }

@@ -12,6 +12,7 @@
 
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
+#include "mba-text.h"
 
 #define DEG (G_PI / 180.0)
 
@@ -953,18 +954,6 @@ get_layout (MbaMapRenderer *self,
   return layout;
 }
 
-static void
-layout_size (PangoLayout *layout,
-             double      *w,
-             double      *h)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  *w = logical.width / (double) PANGO_SCALE;
-  *h = logical.height / (double) PANGO_SCALE;
-}
-
 /* Text, with a halo of the background colour so that it reads over any fill. */
 static void
 show_text (cairo_t          *cr,
@@ -1032,7 +1021,7 @@ draw_label (MbaMapRenderer    *self,
       cairo_t *scr;
       double w, h;
 
-      layout_size (label->layout, &w, &h);
+      mba_text_layout_size (label->layout, &w, &h);
       sprite = new_sprite (self, w + 2 * LABEL_HALO, h + 2 * LABEL_HALO, &scr);
       show_text (scr, label->layout, LABEL_HALO, LABEL_HALO, palette, TRUE);
       cairo_destroy (scr);
@@ -1216,7 +1205,7 @@ place_labels (MbaMapRenderer           *self,
 
       label.layout = get_layout (self, mba_state_get_display_name (self->state_of[c]), LABEL_PX,
                                  label.bold);
-      layout_size (label.layout, &w, &h);
+      mba_text_layout_size (label.layout, &w, &h);
       if (is_marker (self, c))
         {
           if (!anchor_on_screen (self, c))
@@ -1276,10 +1265,10 @@ legend_rect (MbaMapRenderer           *self,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      layout_size (get_layout (self, g_ptr_array_index (rows, i), LEGEND_PX, FALSE), &tw, &th);
+      mba_text_layout_size (get_layout (self, g_ptr_array_index (rows, i), LEGEND_PX, FALSE), &tw, &th);
       w = MAX (w, tw);
     }
-  layout_size (get_layout (self, _("Treaty status"), LEGEND_PX, TRUE), &tw, &th);
+  mba_text_layout_size (get_layout (self, _("Treaty status"), LEGEND_PX, TRUE), &tw, &th);
   w = ceil (MAX (w + LEGEND_SWATCH_W + 8, tw) + 2 * LEGEND_PAD);
   h = ceil (2 * LEGEND_PAD + th + 4 + rows->len * LEGEND_ROW);
   /* Bottom right: in the regional view that is the Middle East, away from the story; in the
@@ -1327,7 +1316,7 @@ draw_legend_at_origin (MbaMapRenderer   *self,
   double tw, th, y;
 
   draw_box (cr, &box, palette);
-  layout_size (title, &tw, &th);
+  mba_text_layout_size (title, &tw, &th);
   show_text (cr, title, LEGEND_PAD, LEGEND_PAD, palette, FALSE);
   y = LEGEND_PAD + th + 4;
 
@@ -1353,7 +1342,7 @@ draw_legend_at_origin (MbaMapRenderer   *self,
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
-      layout_size (layout, &lw, &lh);
+      mba_text_layout_size (layout, &lw, &lh);
       show_text (cr, layout, sx + LEGEND_SWATCH_W + 8, y + (LEGEND_ROW - lh) / 2, palette, FALSE);
     }
 }
@@ -1400,9 +1389,9 @@ date_rect (MbaMapRenderer *self,
 {
   double w, h, cw = 0, ch = 0;
 
-  layout_size (get_layout (self, frame->date_text, DATE_PX, TRUE), &w, &h);
+  mba_text_layout_size (get_layout (self, frame->date_text, DATE_PX, TRUE), &w, &h);
   if (frame->compare_text)
-    layout_size (get_layout (self, frame->compare_text, LEGEND_PX, FALSE), &cw, &ch);
+    mba_text_layout_size (get_layout (self, frame->compare_text, LEGEND_PX, FALSE), &cw, &ch);
   frame->date_box.x1 = MARGIN;
   frame->date_box.y1 = MARGIN;
   frame->date_box.x2 = MARGIN + ceil (MAX (w, cw) + 2 * LEGEND_PAD);
@@ -1420,7 +1409,7 @@ draw_date_at_origin (MbaMapRenderer   *self,
   double w, h;
 
   draw_box (cr, &box, frame->palette);
-  layout_size (date, &w, &h);
+  mba_text_layout_size (date, &w, &h);
   show_text (cr, date, LEGEND_PAD, 6, frame->palette, FALSE);
   if (frame->compare_text)
     show_text (cr, get_layout (self, frame->compare_text, LEGEND_PX, FALSE), LEGEND_PAD, 6 + h,
@@ -1712,7 +1701,7 @@ update_overlay_layer (MbaMapRenderer *self,
       MbaMapRect r;
 
       g_array_append_vals (key, v, 4);
-      layout_size (label->layout, &w, &h);
+      mba_text_layout_size (label->layout, &w, &h);
       r = (MbaMapRect) { label->x, label->y, label->x + w, label->y + h };
       rect_grow (&r, LABEL_HALO + 1);
       rect_union (&bounds, &r);

@@ -14,6 +14,7 @@
 #include "mba-export.h"
 #include "mba-map-summary.h"
 #include "mba-slide-renderer.h"
+#include "mba-text.h"
 
 /* Every size is a share of the height (one "unit" is 1% of it), so that 720p, 1080p and a
  * printed page keep the same proportions and read from the back of a classroom. */
@@ -238,26 +239,12 @@ new_layout (Slide       *slide,
   return layout;
 }
 
-static void
-layout_size (PangoLayout *layout,
-             double      *width,
-             double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height)
-    *height = (double) logical.height / PANGO_SCALE;
-}
-
 static double
 layout_height (PangoLayout *layout)
 {
   double height;
 
-  layout_size (layout, NULL, &height);
+  mba_text_layout_size (layout, NULL, &height);
   return height;
 }
 
@@ -436,7 +423,7 @@ slide_build (Slide                *slide,
   pango_layout_set_text (slide->progress, progress, -1);
   /* A label measured by its logical width: the layout's width is only for wrapping. */
   pango_layout_set_width (slide->progress, -1);
-  layout_size (slide->progress, &progress_width, &progress_height);
+  mba_text_layout_size (slide->progress, &progress_width, &progress_height);
   footer_top = height - BAR_HEIGHT * unit - 1.6 * unit - progress_height;
   set_rect (&slide->geometry.progress, width - mx - progress_width, footer_top, progress_width,
             progress_height);
