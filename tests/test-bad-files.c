@@ -10,9 +10,7 @@
 
 #include "mba-dataset.h"
 #include "mba-synthetic.h"
-
-/* Who runs the unreadable-file checks when the tests run as root, for whom no mode bit counts. */
-#define NOBODY 65534
+#include "mba-test-util.h"
 
 static const struct { const char *name; int code; } error_codes[] = {
   { "IO", MBA_DATASET_ERROR_IO },
@@ -140,8 +138,8 @@ test_unreadable (void)
   if (g_test_subprocess ())
     {
       /* Root ignores mode bits: the child gives up root for nobody, for whom they count. */
-      g_assert_cmpint (setgid (NOBODY), ==, 0);
-      g_assert_cmpint (setuid (NOBODY), ==, 0);
+      g_assert_cmpint (setgid (MBA_TEST_NOBODY), ==, 0);
+      g_assert_cmpint (setuid (MBA_TEST_NOBODY), ==, 0);
       load_unreadable (g_getenv ("MBA_UNREADABLE"));
       return;
     }

@@ -11,65 +11,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Who runs the app when an unreadable file must really be unreadable: root ignores mode bits. */
-#define NOBODY 65534
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-become_nobody (gpointer user_data)
-{
-  if (geteuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
-    _exit (126);
-}
+#include "mba-test-util.h"
 
 static gboolean run_as_nobody;
 
 /* Runs the app binary with no display so that a GTK call would fail loudly. */
 static void
-run_app (Run        *run,
+run_app (MbaTestRun *run,
          const char *first_arg,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("MBA_EXE");
   va_list args;
-  int wait_status = 0;
 
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer) exe);
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  mba_test_run_app_valist (run, NULL, run_as_nobody, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                               run_as_nobody ? become_nobody : NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
 }
 
 static char *
@@ -81,7 +37,7 @@ data_path (const char *first, ...)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -91,7 +47,7 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -110,8 +66,8 @@ test_export_sizes (void)
   g_autofree char *png = g_build_filename (dir, "letter.png", NULL);
   g_autofree char *data = NULL;
   gsize length = 0;
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) good = { 0 };
+  g_auto(MbaTestRun) bad = { 0 };
+  g_auto(MbaTestRun) good = { 0 };
 
   run_app (&bad, "--export", png, "--size", "a5", NULL);
   g_assert_cmpint (bad.status, ==, 1);
@@ -136,7 +92,7 @@ test_check_ok (void)
 {
   g_autofree char *path = data_path ("small.json", NULL);
   g_autofree char *expected = g_strdup_printf ("%s: OK (6 events, 3 quotes, 2 sources)\n", path);
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--check", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -149,7 +105,7 @@ test_check_problems (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json", NULL);
   g_autofree char *good = data_path ("small.json", NULL);
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   /* One line per problem, FILE: PATH: message; a good file after a bad one is still checked. */
   run_app (&run, "--check", path, good, NULL);
@@ -168,7 +124,7 @@ test_check_syntax_position (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "syntax-trailing-comma.json", NULL);
   g_autofree char *expected = g_strdup_printf ("%s:4:1: string or '}' expected near '}'\n", path);
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--check", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -239,7 +195,7 @@ test_check_unusable_files (void)
   g_autofree char *good_copy = g_build_filename (dir, "good.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
   int fd;
 
   g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
@@ -277,7 +233,7 @@ static void
 test_check_bundled_dataset (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--check", path, NULL);
   if (run.status != 0)
@@ -290,7 +246,7 @@ test_verify_quotes_fixture (void)
 {
   g_autofree char *dataset = data_path ("small.json", NULL);
   g_autofree char *docs = data_path ("docs", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--verify-quotes", docs, "--dataset", dataset, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -302,7 +258,7 @@ test_verify_quotes_failure (void)
 {
   g_autofree char *dataset = data_path ("small.json", NULL);
   g_autofree char *empty = g_dir_make_tmp ("mba-nodocs-XXXXXX", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app (&run, "--verify-quotes", empty, "--dataset", dataset, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -316,7 +272,7 @@ static void
 test_verify_quotes_bundled (void)
 {
   const char *seeds = g_getenv ("MBA_SEEDS_DIR");
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
     {
@@ -330,22 +286,6 @@ test_verify_quotes_bundled (void)
   g_assert_true (g_str_has_suffix (run.out, " quotes verified\n"));
 }
 
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  const char *argv[] = { program, path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    return NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
 
 /* --view slides writes the presentation of every event as a PDF handout, one page a step. */
 static void
@@ -358,8 +298,8 @@ test_export_slides (void)
   g_autofree char *info = NULL, *text = NULL, *expected = NULL;
   static const char *titles[] = { "Ukraine ratifies", "Something in recent months", "Joint announcement",
                                   "Estonia deposits its withdrawal", "Ukraine deposits" };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) wrong = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
+  g_auto(MbaTestRun) wrong = { 0 };
   const char *pages;
 
   run_app (&run, "--export", pdf, "--view", "slides", "--dataset", dataset, NULL);
@@ -373,8 +313,8 @@ test_export_slides (void)
   g_assert_cmpstr (wrong.err, ==, expected);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
-  info = run_tool ("pdfinfo", pdf);
-  text = run_tool ("pdftotext", pdf);
+  info = mba_test_run_tool ("pdfinfo", pdf);
+  text = mba_test_run_tool ("pdftotext", pdf);
   g_unlink (pdf);
   g_rmdir (dir);
   if (info == NULL || text == NULL)

@@ -11,52 +11,32 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Who runs an export into a read-only folder when the tests run as root, for whom mode bits
- * do not count. */
-#define NOBODY 65534
-
 #include "mba-caption.h"
 #include "mba-export.h"
 #include "mba-timeline-layout.h"
+#include "mba-test-util.h"
 
 static char *tmpdir;
 static gboolean run_as_nobody;
 
-static void
-become_nobody (gpointer user_data)
-{
-  if (geteuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
-    _exit (126);
-}
 
 /* Runs the app with no display; returns its exit status and its standard error (replacing
- * what *err held). */
+ * what *err held). An export into a read-only folder runs as nobody when the tests run as root,
+ * for whom mode bits do not count. */
 static int
 run_export (char       **err,
             const char  *first_arg,
             ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_auto(MbaTestRun) run = { 0 };
   va_list args;
-  int status = 0;
 
-  g_clear_pointer (err, g_free);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("MBA_EXE"));
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  mba_test_run_app_valist (&run, NULL, run_as_nobody, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               run_as_nobody ? become_nobody : NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  g_free (*err);
+  *err = g_steal_pointer (&run.err);
+  return run.status;
 }
 
 static void

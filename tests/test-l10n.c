@@ -14,69 +14,35 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "mba-dataset.h"
 #include "mba-date.h"
 #include "mba-map-summary.h"
+#include "mba-test-util.h"
 
 static char *ukrainian_locale_dir;   /* the LOCPATH we made, or NULL */
 static gboolean have_ukrainian_locale;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs the app in Ukrainian, with no display. */
 static void
-run_app_in_ukrainian (Run        *run,
+run_app_in_ukrainian (MbaTestRun *run,
                       const char *first_arg,
                       ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("MBA_EXE");
+  static const char * const ukrainian[] = { "LANGUAGE", "uk", NULL };
   va_list args;
-  int wait_status = 0;
 
-  g_assert_nonnull (exe);
   g_assert_nonnull (g_getenv ("MBA_LOCALEDIR"));
-  g_ptr_array_add (argv, (gpointer) exe);
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  mba_test_run_app_valist (run, ukrainian, FALSE, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "uk", TRUE);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
 }
 
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app_in_ukrainian (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -93,7 +59,7 @@ test_check_problems (void)
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
   g_autofree char *ok_line = g_strdup_printf ("%s: гаразд (подій: 6, цитат: 3, джерел: 2)", good);
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   /* The messages are Ukrainian; file names, JSON paths and the dataset's values are not. */
   run_app_in_ukrainian (&run, "--check", bad, good, NULL);
@@ -112,7 +78,7 @@ test_bad_option (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("mba-l10n-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(MbaTestRun) run = { 0 };
 
   run_app_in_ukrainian (&run, "--export", out, "--view", "globe", NULL);
   g_assert_cmpint (run.status, !=, 0);

@@ -9,6 +9,7 @@
 #include "mba-event-filter.h"
 #include "mba-export.h"
 #include "mba-slide-renderer.h"
+#include "mba-test-util.h"
 
 static MbaDataset *dataset;
 static MbaWorldMap *world_map;
@@ -209,24 +210,6 @@ test_text (void)
   g_assert_nonnull (strstr (recorded_text, recorded->citations[0].source->url));
 }
 
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  const char *argv[] = { program, path, NULL, NULL };
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    return NULL;
-  if (g_str_equal (tool, "pdftotext"))
-    argv[2] = "-";
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
 
 /* A handout of the Estonian events: one page per step, with their titles as text. */
 static void
@@ -247,8 +230,8 @@ test_pdf_handout (void)
   g_assert_true (mba_slides_write_pdf (path, dataset, world_map, steps, MBA_THEME_LIGHT, &error));
   g_assert_no_error (error);
 
-  info = run_tool ("pdfinfo", path);
-  text = run_tool ("pdftotext", path);
+  info = mba_test_run_tool ("pdfinfo", path);
+  text = mba_test_run_tool ("pdftotext", path);
   if (info == NULL || text == NULL)
     {
       g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
