@@ -6,6 +6,7 @@
 #undef G_DISABLE_ASSERT
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -89,4 +90,28 @@ mba_test_run_tool (const char *tool,
                                &out, NULL, &status, NULL));
   g_assert_cmpint (status, ==, 0);
   return out;
+}
+
+/**
+ * mba_test_remove_tree:
+ * @path: a folder a test made
+ *
+ * Removes the folder and everything in it, without following symbolic links.
+ */
+void
+mba_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        mba_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -31,5 +31,6 @@ void  mba_test_run_app_valist (MbaTestRun         *run,
                                va_list             args);
 char *mba_test_run_tool       (const char         *tool,
                                const char         *path);
+void  mba_test_remove_tree    (const char         *path);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "mba-cli.h"
 #include "mba-export-dialog.h"
+#include "mba-test-util.h"
 
 static MbaDataset *dataset;
 static MbaWorldMap *world_map;
@@ -281,18 +282,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/unwritable", test_unwritable);
 
   status = g_test_run ();
-  {
-    GDir *dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_dir_close (dir);
-    g_rmdir (tmpdir);
-  }
+  mba_test_remove_tree (tmpdir);
   g_clear_object (&world_map);
   g_clear_object (&dataset);
   return status;

@@ -632,17 +632,6 @@ main (int   argc,
   g_test_add_func ("/export/full-disk", test_full_disk);
 
   result = g_test_run ();
-  {
-    GDir *dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_dir_close (dir);
-    g_rmdir (tmpdir);
-  }
+  mba_test_remove_tree (tmpdir);
   return result;
 }

@@ -197,24 +197,6 @@ use_ukrainian_locale (void)
   return setlocale (LC_ALL, "uk_UA.UTF-8") != NULL;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +222,6 @@ main (int   argc,
 
   status = g_test_run ();
   if (ukrainian_locale_dir != NULL)
-    remove_tree (ukrainian_locale_dir);
+    mba_test_remove_tree (ukrainian_locale_dir);
   return status;
 }

@@ -8,6 +8,7 @@
 
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
+#include "mba-test-widget.h"
 
 static MbaDataset *dataset;
 
@@ -54,22 +55,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_ptr_array_unref (fixture->activations);
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
 }
 
 static void
@@ -122,7 +107,7 @@ static void
 test_hover_and_tooltip (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkEventController *motion = find_controller (GTK_WIDGET (fixture->map), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  GtkEventController *motion = mba_test_find_controller (GTK_WIDGET (fixture->map), GTK_TYPE_EVENT_CONTROLLER_MOTION);
   g_autofree char *text = NULL;
   const MbaEvent *event = mba_dataset_find_event (dataset, "est-deposit");
   double x, y;
@@ -161,7 +146,7 @@ click (Fixture *fixture,
        double   x,
        double   y)
 {
-  GtkEventController *gesture = find_controller (GTK_WIDGET (fixture->map), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *gesture = mba_test_find_controller (GTK_WIDGET (fixture->map), GTK_TYPE_GESTURE_CLICK);
 
   g_signal_emit_by_name (gesture, "pressed", 1, x, y);
   g_signal_emit_by_name (gesture, "released", 1, x, y);
@@ -219,7 +204,7 @@ static void
 test_keys (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkEventController *keys = find_controller (GTK_WIDGET (fixture->map), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = mba_test_find_controller (GTK_WIDGET (fixture->map), GTK_TYPE_EVENT_CONTROLLER_KEY);
   double home = distance_est_fin (fixture);
   double x, y, x2, y2;
   gboolean handled = FALSE;

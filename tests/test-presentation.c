@@ -14,6 +14,7 @@
 #include "mba-slide-view.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
+#include "mba-test-widget.h"
 
 typedef struct
 {
@@ -23,34 +24,6 @@ typedef struct
   GtkEventController    *keys;
   guint                  position_notifies;
 } Fixture;
-
-static void
-wait_for_allocation (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_width (widget) <= 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
-}
-
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
-}
 
 static void
 count_position (GObject    *object,
@@ -80,8 +53,8 @@ fixture_setup (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   g_signal_connect (fixture->window, "notify::position", G_CALLBACK (count_position), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_allocation (mba_presentation_window_get_view (fixture->window));
-  fixture->keys = find_controller (GTK_WIDGET (fixture->window), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  mba_test_wait_for_allocation (mba_presentation_window_get_view (fixture->window));
+  fixture->keys = mba_test_find_controller (GTK_WIDGET (fixture->window), GTK_TYPE_EVENT_CONTROLLER_KEY);
 }
 
 static void
@@ -217,7 +190,7 @@ test_click (Fixture       *fixture,
             gconstpointer  data)
 {
   GtkWidget *view = mba_presentation_window_get_view (fixture->window);
-  GtkGesture *click = find_controller (view, GTK_TYPE_GESTURE_CLICK);
+  GtkGesture *click = mba_test_find_controller (view, GTK_TYPE_GESTURE_CLICK);
   int width = gtk_widget_get_width (view);
 
   g_signal_emit_by_name (click, "released", 1, width * 0.9, 100.0);
@@ -287,7 +260,7 @@ test_window_action (void)
   gtk_window_present (GTK_WINDOW (window));
   timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
   g_assert_nonnull (timeline);
-  wait_for_allocation (GTK_WIDGET (timeline));
+  mba_test_wait_for_allocation (GTK_WIDGET (timeline));
 
   mba_timeline_widget_set_state_filter (timeline, "EST");
   mba_timeline_widget_set_selected_event_id (timeline, "est-deposit");
@@ -338,7 +311,7 @@ new_window_with_bundled_data (const char *state_filter)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
-  wait_for_allocation (GTK_WIDGET (timeline));
+  mba_test_wait_for_allocation (GTK_WIDGET (timeline));
   mba_timeline_widget_set_state_filter (timeline, state_filter);
   return window;
 }

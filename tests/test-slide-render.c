@@ -299,18 +299,7 @@ main (int   argc,
   g_test_add_func ("/slides/pdf-errors", test_pdf_errors);
 
   result = g_test_run ();
-  {
-    GDir *dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_dir_close (dir);
-    g_rmdir (tmpdir);
-  }
+  mba_test_remove_tree (tmpdir);
   g_object_unref (world_map);
   g_object_unref (dataset);
   return result;

@@ -9,6 +9,7 @@
 
 #include "mba-synthetic.h"
 #include "mba-timeline-widget.h"
+#include "mba-test-widget.h"
 
 typedef struct
 {
@@ -46,19 +47,6 @@ on_activated (MbaTimelineWidget *timeline,
 }
 
 static void
-wait_for_allocation (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_width (widget) <= 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* A few more turns so the first frame is drawn. */
-  for (guint i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -77,7 +65,7 @@ fixture_setup (Fixture       *fixture,
   g_signal_connect (fixture->timeline, "notify::cursor-day", G_CALLBACK (count_cursor), fixture);
   g_signal_connect (fixture->timeline, "event-activated", G_CALLBACK (on_activated), fixture);
   gtk_window_present (fixture->window);
-  wait_for_allocation (GTK_WIDGET (fixture->timeline));
+  mba_test_wait_for_allocation (GTK_WIDGET (fixture->timeline));
 }
 
 static void
@@ -87,22 +75,6 @@ fixture_teardown (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->dataset);
   g_clear_pointer (&fixture->activated, g_free);
-}
-
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
 }
 
 static MbaTimelineViewport *
@@ -124,8 +96,8 @@ static void
 test_scroll_zooms_at_pointer (Fixture       *fixture,
                               gconstpointer  data)
 {
-  GtkEventController *scroll = find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
-  GtkEventController *motion = find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  GtkEventController *scroll = mba_test_find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  GtkEventController *motion = mba_test_find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_EVENT_CONTROLLER_MOTION);
   MbaTimelineLayout *layout = mba_timeline_widget_get_layout (fixture->timeline);
   const MbaTimelineGeometry *g = mba_timeline_layout_get_geometry (layout);
   double x = g->plot.x + g->plot.width * 0.8, y = g->plot.y + 20;
@@ -169,7 +141,7 @@ static void
 test_pinch (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkGesture *zoom = find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_ZOOM);
+  GtkGesture *zoom = mba_test_find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_ZOOM);
   double span = mba_timeline_viewport_get_span (viewport_of (fixture));
 
   g_signal_emit_by_name (zoom, "begin", NULL);
@@ -260,7 +232,7 @@ click_at (Fixture *fixture,
           double   x,
           double   y)
 {
-  GtkGesture *click = find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_CLICK);
+  GtkGesture *click = mba_test_find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_CLICK);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -344,7 +316,7 @@ static void
 test_drag (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkGesture *drag = find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_DRAG);
+  GtkGesture *drag = mba_test_find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_DRAG);
   MbaTimelineLayout *layout;
   const MbaTimelineGeometry *g;
   MbaTimelineScene scene;
@@ -388,7 +360,7 @@ static void
 test_fling (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkGesture *drag = find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_DRAG);
+  GtkGesture *drag = mba_test_find_controller (GTK_WIDGET (fixture->timeline), GTK_TYPE_GESTURE_DRAG);
   const MbaTimelineGeometry *g;
   double released, ppd;
   gint64 until;

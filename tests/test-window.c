@@ -9,6 +9,7 @@
 #include "mba-cli.h"
 #include "mba-quote-panel.h"
 #include "mba-window.h"
+#include "mba-test-util.h"
 
 typedef struct
 {
@@ -54,25 +55,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  remove_tree (fixture->tmpdir);
+  mba_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
