@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mba-country-names.h"
+#include "mba-export.h"
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
 
@@ -312,15 +313,6 @@ test_selection_and_hover (void)
 }
 
 /* The overlays draw something where they belong, and a vector export works. */
-static cairo_status_t
-append_to_string (void                *closure,
-                  const unsigned char *data,
-                  unsigned int         length)
-{
-  g_string_append_len (closure, (const char *) data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 test_overlays (void)
 {
@@ -343,7 +335,7 @@ test_overlays (void)
   cairo_surface_destroy (bare);
   cairo_surface_destroy (full);
 
-  surface = cairo_svg_surface_create_for_stream (append_to_string, svg, WIDTH, HEIGHT);
+  surface = cairo_svg_surface_create_for_stream (mba_export_append_to_string, svg, WIDTH, HEIGHT);
   cr = cairo_create (surface);
   mba_map_render (cr, &params);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);

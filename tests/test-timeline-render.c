@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mba-export.h"
 #include "mba-timeline-renderer.h"
 
 #define WIDTH  1200
@@ -249,15 +250,6 @@ test_selection_and_hover (void)
   drawing_clear (&drawing);
 }
 
-static cairo_status_t
-append_to_string (void                *closure,
-                  const unsigned char *data,
-                  unsigned int         length)
-{
-  g_string_append_len (closure, (const char *) data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The same drawing goes to SVG as vectors: circles are paths, not stamped images. */
 static void
 test_svg_export (void)
@@ -270,7 +262,7 @@ test_svg_export (void)
   drawing_init (&drawing);
   drawing.scene.cursor_day = mba_day_from_ymd (2025, 6, 29);
   drawing.scene.selected_id = "est-deposit";
-  surface = cairo_svg_surface_create_for_stream (append_to_string, svg, WIDTH, HEIGHT);
+  surface = cairo_svg_surface_create_for_stream (mba_export_append_to_string, svg, WIDTH, HEIGHT);
   cr = cairo_create (surface);
   mba_timeline_render (cr, drawing.layout, WIDTH, HEIGHT, mba_palette_get (MBA_THEME_LIGHT), &drawing.scene);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);

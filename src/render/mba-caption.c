@@ -189,23 +189,6 @@ mba_caption_format_source_full (const MbaSource *source)
 
 /* Layout ------------------------------------------------------------------------------------ */
 
-static PangoContext *
-new_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* As the timeline's: unhinted metrics measure the same on screen, PNG, SVG and PDF. */
-  pango_cairo_context_set_resolution (context, 96);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_language (context, pango_language_get_default ());
-  return context;
-}
-
 static PangoLayout *
 new_layout (MbaCaption *self,
             const char *font,
@@ -242,7 +225,7 @@ mba_caption_new (MbaDataset *dataset,
   self->day = day;
   self->want_legend = legend;
   self->sources = g_ptr_array_ref (sources);
-  self->context = new_context ();
+  self->context = mba_text_new_context ();
   date = mba_day_format (day);
   /* Translators: in an exported picture's caption; %s is a date such as "20 February 2026" */
   self->date_text = g_strdup_printf (_("As of %s"), date);

@@ -205,22 +205,6 @@ format_header_markup (const MbaEvent   *event,
 /* Layout                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-static PangoContext *
-create_pango_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics: what is measured here holds on screen, in a PNG and in a PDF alike. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_language (context, pango_language_get_default ());
-  return context;
-}
-
 static PangoLayout *
 new_layout (Slide       *slide,
             double       size,
@@ -410,7 +394,7 @@ slide_build (Slide                *slide,
   slide->unit = unit;
   if (params->blank)
     return;
-  slide->context = create_pango_context ();
+  slide->context = mba_text_new_context ();
 
   /* The footer: the dataset's title at the left, "N / M" at the right, the bar under both. */
   set_rect (&slide->geometry.bar, 0, height - BAR_HEIGHT * unit, width, BAR_HEIGHT * unit);

@@ -5,7 +5,33 @@
  */
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "mba-text.h"
+
+/**
+ * mba_text_new_context:
+ *
+ * A Pango context at 96 dpi whose metrics are not hinted: text measured with it takes the same
+ * room on screen, in a PNG, an SVG and a PDF, so what the renderers lay out holds for any target.
+ *
+ * Returns: (transfer full): a new context, in the user's language
+ */
+PangoContext *
+mba_text_new_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 96);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (context, pango_language_get_default ());
+  return context;
+}
 
 /**
  * mba_text_layout_size:

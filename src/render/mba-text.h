@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-void mba_text_layout_size (PangoLayout *layout,
-                           double      *width,
-                           double      *height);
+PangoContext *mba_text_new_context (void);
+void          mba_text_layout_size (PangoLayout *layout,
+                                    double      *width,
+                                    double      *height);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mba-event-filter.h"
+#include "mba-text.h"
 #include "mba-timeline-layout.h"
 
 /* Sizes in pixels. */
@@ -1904,20 +1905,11 @@ mba_timeline_layout_class_init (MbaTimelineLayoutClass *klass)
 static void
 mba_timeline_layout_init (MbaTimelineLayout *self)
 {
-  cairo_font_options_t *options;
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
 
   self->filter = mba_event_filter_new (NULL);
   /* Metrics are not hinted, so widths measured here hold for any target: screen, PNG or PDF. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 96);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_language (self->context, pango_language_get_default ());
+  self->context = mba_text_new_context ();
   pango_context_set_font_description (self->context, font);
 
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
