@@ -2256,6 +2256,107 @@ mba_dataset_new_from_resource (const char  *resource_path,
 /* Queries                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/* FIXME (issue 16, section 4): a bridge until the loader reports MbaProblem records itself.
+ * It splits the error's text back into problems; the loader's own report must replace it. */
+static MbaProblemList *
+problems_from_error (const GError *error,
+                     const char   *display_name)
+{
+  MbaProblemList *problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+  gsize prefix_len = strlen (display_name);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *rest = lines[i];
+      guint line = 0, column = 0;
+      g_autofree char *json_path = NULL;
+
+      if (g_str_has_prefix (rest, display_name) && rest[prefix_len] == ':')
+        {
+          rest += prefix_len + 1;
+          if (sscanf (rest, "%u:%u:", &line, &column) == 2)
+            rest = strchr (strchr (rest, ':') + 1, ':') + 1;
+          else if (*rest == ' ' && strstr (rest + 1, ": ") != NULL)
+            {
+              const char *end = strstr (rest + 1, ": ");
+
+              json_path = g_strndup (rest + 1, end - rest - 1);
+              rest = end + 1;
+            }
+          while (*rest == ' ')
+            rest++;
+        }
+      mba_problem_list_add (problems, error->code, display_name, line, column, json_path, rest);
+    }
+  return problems;
+}
+
+static MbaDataset *
+finish_load (MbaDataset      *dataset,
+             GError          *local_error,
+             const char      *display_name,
+             GCancellable    *cancellable,
+             MbaProblemList **problems,
+             GError         **error)
+{
+  if (dataset != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_object_unref (dataset);
+      dataset = NULL;
+      g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+    }
+  if (dataset != NULL)
+    return dataset;
+  if (problems != NULL && local_error->domain == MBA_DATASET_ERROR)
+    *problems = problems_from_error (local_error, display_name);
+  else if (problems != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      *problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+      mba_problem_list_add (*problems, MBA_DATASET_ERROR_IO, display_name, 0, 0, NULL,
+                            local_error->message);
+    }
+  g_propagate_error (error, local_error);
+  return NULL;
+}
+
+MbaDataset *
+mba_dataset_load_file (const char      *path,
+                       GCancellable    *cancellable,
+                       MbaProblemList **problems,
+                       GError         **error)
+{
+  GError *local_error = NULL;
+  g_autofree char *display_name = NULL;
+  MbaDataset *dataset;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  display_name = g_filename_display_name (path);
+  dataset = mba_dataset_new_from_file (path, &local_error);
+  return finish_load (dataset, local_error, display_name, cancellable, problems, error);
+}
+
+MbaDataset *
+mba_dataset_load_bytes (GBytes          *bytes,
+                        const char      *display_name,
+                        GCancellable    *cancellable,
+                        MbaProblemList **problems,
+                        GError         **error)
+{
+  GError *local_error = NULL;
+  MbaDataset *dataset;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  dataset = mba_dataset_new_from_bytes (bytes, display_name, &local_error);
+  return finish_load (dataset, local_error, display_name, cancellable, problems, error);
+}
+
 const char *
 mba_dataset_get_display_name (MbaDataset *self)
 {

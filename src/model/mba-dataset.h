@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "mba-date.h"
+#include "mba-problem-list.h"
 #include "mba-status.h"
 
 G_BEGIN_DECLS
@@ -235,6 +236,19 @@ MbaDataset        *mba_dataset_new_from_bytes     (GBytes            *bytes,
                                                    const char        *display_name,
                                                    GError           **error);
 MbaDataset        *mba_dataset_new_from_resource  (const char        *resource_path,
+                                                   GError           **error);
+
+/* The loader's full form: @cancellable stops a load at once (the error is then
+ * G_IO_ERROR_CANCELLED), and on failure *@problems gets every problem counted and the first
+ * MBA_PROBLEM_LIST_MAX_KEPT kept as records. The error's message is the same list as text. */
+MbaDataset        *mba_dataset_load_file          (const char        *path,
+                                                   GCancellable      *cancellable,
+                                                   MbaProblemList   **problems,
+                                                   GError           **error);
+MbaDataset        *mba_dataset_load_bytes         (GBytes            *bytes,
+                                                   const char        *display_name,
+                                                   GCancellable      *cancellable,
+                                                   MbaProblemList   **problems,
                                                    GError           **error);
 
 const char        *mba_dataset_get_display_name   (MbaDataset        *self);
