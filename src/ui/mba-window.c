@@ -17,63 +17,13 @@
 #include "mba-slide-renderer.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
+#include "mba-window-private.h"
 
 /* Search lists at most this many results; the timeline still shows every match. */
 #define MAX_RESULTS 200
 /* Editors save in several writes: wait for the file to settle before offering to reload. */
 #define RELOAD_SETTLE_MS 300
 #define QUOTE_PANEL_WIDTH 380
-
-struct _MbaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwWindowTitle       *window_title;
-  AdwStatusPage        *status_page;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkPaned             *main_paned;
-  GtkPaned             *views_paned;
-  MbaTimelineWidget    *timeline;
-  MbaMapWidget         *map;
-  GtkLabel             *summary_label;
-  GtkMenuButton        *primary_menu_button;
-  GMenuModel           *primary_menu;
-  GtkToggleButton      *world_button;
-  GtkCheckButton       *compare_check;
-  GtkCalendar          *compare_calendar;
-  GtkLabel             *changes_label;
-  GtkStack             *sidebar_stack;
-  MbaQuotePanel        *quote_panel;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkToggleButton      *search_button;
-  GtkLabel             *results_label;
-  GtkListBox           *results_list;
-  GtkRevealer          *filter_revealer;
-  GtkLabel             *filter_label;
-  GtkRevealer          *report_revealer;
-  GtkLabel             *report_title;
-  GtkLabel             *report_subtitle;
-  GtkLabel             *report_label;
-  GtkWindow            *shortcuts_window; /* built the first time it is shown */
-
-  GSettings            *settings;
-  MbaDataset           *dataset;
-  GFile                *file;          /* the file the dataset came from; NULL when bundled */
-  GFile                *failed_file;   /* the file the error report is about */
-  GFileMonitor         *monitor;
-  guint                 reload_timeout_id;
-  AdwToast             *reload_toast;
-  GCancellable         *load_cancellable;
-  gboolean              sidebar_placed;
-
-  /* The handout being written in a worker thread, and the toast that shows how far it got */
-  GTask                *handout_task;
-  GCancellable         *handout_cancellable;
-  AdwToast             *handout_toast;
-  guint                 handout_progress_id;
-};
 
 G_DEFINE_FINAL_TYPE (MbaWindow, mba_window, ADW_TYPE_APPLICATION_WINDOW)
 
