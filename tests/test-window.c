@@ -8,7 +8,9 @@
 
 #include "mba-cli.h"
 #include "mba-quote-panel.h"
+#include "mba-synthetic.h"
 #include "mba-window.h"
+#include "mba-window-private.h"
 #include "mba-test-util.h"
 
 typedef struct
@@ -399,6 +401,85 @@ test_reload (Fixture       *fixture,
   g_assert_true (mba_window_get_dataset (fixture->window) == before);
 }
 
+/* A synthetic dataset of @n_events events; with @bad, every event has one unknown member, so
+ * the file has @n_events problems. */
+static char *
+write_synthetic (Fixture    *fixture,
+                 const char *name,
+                 guint       n_events,
+                 gboolean    bad)
+{
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (n_events, 7);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (bad)
+    g_assert_cmpuint (g_string_replace (text, "{\"id\": \"ev-", "{\"bogus\": 1, \"id\": \"ev-", 0), ==, n_events);
+  return write_fixture (fixture, name, text->str);
+}
+
+static gboolean
+first_problem_row_is_shown (Fixture *fixture)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (row == NULL || !gtk_widget_get_mapped (row))
+    return FALSE;
+  collect_text (row, text);
+  return strstr (text->str, "unknown member “bogus”") != NULL;
+}
+
+/* A file with 12,000 problems is reported as a list of its first 100, with the total and a
+ * line that counts the rest by kind; the dataset shown stays. Issue 15 item 2: the report was
+ * one label holding every problem, and its first frame took 28 s for 10,000. */
+static void
+test_many_problems_report (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  MbaDataset *before = mba_window_get_dataset (fixture->window);
+  g_autofree char *path = write_synthetic (fixture, "many.json", 12000, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = g_strdup_printf ("The file has %'u problems; the dataset shown is unchanged.", 12000);
+  g_autofree char *omitted = g_strdup_printf ("and %'u more problems of these kinds: unknown member (%'u)",
+                                              11900, 11900);
+  GListModel *rows;
+  const char *report;
+
+  g_assert_false (mba_window_open_file (fixture->window, file, &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_UNKNOWN_MEMBER);
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+
+  rows = G_LIST_MODEL (gtk_list_view_get_model (fixture->window->report_list));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_title), ==, "Could not open “many.json”");
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_subtitle), ==, subtitle);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->report_omitted)));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_omitted), ==, omitted);
+
+  /* Copy All's text: 100 lines as --check prints them, then the count of the rest. */
+  report = mba_window_get_report (fixture->window);
+  {
+    g_autofree char *first = g_strdup_printf ("%s: events[0].bogus: unknown member “bogus”\n", path);
+    g_assert_true (g_str_has_prefix (report, first));
+  }
+  g_assert_true (g_str_has_suffix (report, omitted));
+  {
+    g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  }
+
+  /* The rows are drawn (in a scrolled list, not 12,000 labels). */
+  iterate_until (first_problem_row_is_shown, fixture);
+  g_assert_true (first_problem_row_is_shown (fixture));
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_text (gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list)), text);
+    g_assert_cmpstr (text->str, ==, "events[0].bogus\nunknown member “bogus”\n");
+  }
+}
+
 static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
@@ -707,6 +788,7 @@ main (int   argc,
   g_test_add ("/window/source-lists-citing-events", Fixture, NULL, fixture_set_up, test_source_lists_citing_events, fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search_quotes_and_enter, fixture_tear_down);
   g_test_add ("/window/bad-file-keeps-dataset", Fixture, NULL, fixture_set_up, test_bad_file_keeps_dataset, fixture_tear_down);
+  g_test_add ("/window/many-problems-report", Fixture, NULL, fixture_set_up, test_many_problems_report, fixture_tear_down);
   g_test_add ("/window/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);

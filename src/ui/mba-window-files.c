@@ -8,11 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "mba-problem-list.h"
 #include "mba-window.h"
 #include "mba-window-private.h"
 
 /* Editors save in several writes: wait for the file to settle before offering to reload. */
 #define RELOAD_SETTLE_MS 300
+/* A problem's message is cut at this many characters in the report's list. */
+#define REPORT_MAX_CHARS 400
 
 /* The report is a concealed GtkRevealer until a file fails: its child is shown only while it
  * is revealed or sliding, so that its labels are not laid out for nothing (at start-up too). */
@@ -49,38 +52,132 @@ hide_report (MbaWindow *self)
 {
   reveal_report (self, FALSE);
   g_clear_object (&self->failed_file);
+  g_clear_object (&self->problems);
+  g_clear_pointer (&self->report_text, g_free);
+  gtk_list_view_set_model (self->report_list, NULL);
   _mba_window_files_update_actions (self);
 }
 
-/* Lists every problem, as `--check` prints them, and says the dataset shown is unchanged. */
-static void
-show_report (MbaWindow    *self,
-             GFile        *file,
-             const GError *error)
+/* A file's name as people read it, whatever bytes it is made of. */
+static char *
+display_basename (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+}
+
+/* Where a problem is: "line 3, column 7", a JSON path such as events[3].date, or nothing
+ * when it is about the whole file. */
+static char *
+describe_place (MbaProblem *problem)
+{
+  const char *json_path = mba_problem_get_json_path (problem);
+
+  if (mba_problem_get_line (problem) > 0)
+    /* Translators: where a problem is in a dataset file */
+    return g_strdup_printf (_("line %u, column %u"), mba_problem_get_line (problem),
+                            mba_problem_get_column (problem));
+  if (json_path != NULL)
+    return g_utf8_make_valid (json_path, -1);
+  return g_strdup ("");
+}
+
+/* A row's text, cut at REPORT_MAX_CHARS characters: Copy All has the whole of it. */
+static char *
+bounded_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  const char *cut;
+
+  if (g_utf8_strlen (valid, REPORT_MAX_CHARS + 1) <= REPORT_MAX_CHARS)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_offset_to_pointer (valid, REPORT_MAX_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (cut - valid), valid);
+}
+
+static void
+setup_problem_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *place = gtk_label_new (NULL);
+  GtkWidget *message = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (place), 0);
+  gtk_label_set_yalign (GTK_LABEL (place), 0);
+  gtk_label_set_selectable (GTK_LABEL (place), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (place), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (place), 40);
+  gtk_label_set_wrap (GTK_LABEL (place), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (place), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (place, "dim-label");
+  gtk_widget_add_css_class (place, "monospace");
+
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_selectable (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (message, TRUE);
+
+  gtk_box_append (GTK_BOX (box), place);
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_problem_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  MbaProblem *problem = gtk_list_item_get_item (item);
+  GtkWidget *place = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *message = gtk_widget_get_next_sibling (place);
+  g_autofree char *place_text = describe_place (problem);
+  g_autofree char *message_text = bounded_text (mba_problem_get_message (problem));
+
+  gtk_label_set_text (GTK_LABEL (place), place_text);
+  gtk_label_set_text (GTK_LABEL (message), message_text);
+}
+
+/* Lists the first problems, one a row, says how many there are in all and of what kinds the
+ * others are, and that the dataset shown is unchanged. The list keeps at most
+ * MBA_PROBLEM_LIST_MAX_KEPT problems, so the report costs the same for 10 problems or a
+ * million. */
+static void
+show_report (MbaWindow      *self,
+             GFile          *file,
+             MbaProblemList *problems)
+{
+  g_autofree char *name = display_basename (file);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-  guint n_problems = 0;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      n_problems++;
+  g_autofree char *omitted = mba_problem_list_describe_omitted (problems);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  guint n_problems = mba_problem_list_get_n_total (problems);
 
   /* Translators: the heading of the error report, with a file name */
   title = g_strdup_printf (_("Could not open “%s”"), name);
   if (self->dataset != NULL)
     /* Translators: under "Could not open …" while another dataset stays on screen */
-    subtitle = g_strdup_printf (ngettext ("%u problem. The dataset shown is unchanged.",
-                                          "%u problems. The dataset shown is unchanged.",
+    subtitle = g_strdup_printf (ngettext ("The file has %'u problem; the dataset shown is unchanged.",
+                                          "The file has %'u problems; the dataset shown is unchanged.",
                                           n_problems), n_problems);
   else
-    subtitle = g_strdup_printf (ngettext ("%u problem.", "%u problems.", n_problems), n_problems);
+    /* Translators: under "Could not open …" */
+    subtitle = g_strdup_printf (ngettext ("The file has %'u problem.", "The file has %'u problems.",
+                                          n_problems), n_problems);
+
+  g_set_object (&self->problems, problems);
+  g_free (self->report_text);
+  self->report_text = mba_problem_list_to_string (problems);
 
   gtk_label_set_text (self->report_title, title);
   gtk_label_set_text (self->report_subtitle, subtitle);
-  gtk_label_set_text (self->report_label, error->message);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (problems)));
+  gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (selection));
+  gtk_label_set_text (self->report_omitted, omitted != NULL ? omitted : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->report_omitted), omitted != NULL);
   reveal_report (self, TRUE);
   g_set_object (&self->failed_file, file);
   _mba_window_files_update_actions (self);
@@ -89,7 +186,8 @@ show_report (MbaWindow    *self,
 /**
  * mba_window_get_report:
  *
- * Returns: (nullable): the problems listed in the error report, or %NULL when none is shown
+ * Returns: (nullable): the problems listed in the error report as `--check` prints them (the
+ *   first ones, then the line that counts the others), or %NULL when no report is shown
  */
 const char *
 mba_window_get_report (MbaWindow *self)
@@ -98,7 +196,19 @@ mba_window_get_report (MbaWindow *self)
 
   if (!gtk_revealer_get_reveal_child (self->report_revealer))
     return NULL;
-  return gtk_label_get_text (self->report_label);
+  return self->report_text;
+}
+
+/* Copy All: the report as text, as --check prints it, to paste into a mail or an issue. */
+static void
+copy_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MbaWindow *self = MBA_WINDOW (widget);
+
+  if (self->report_text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->report_text);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -199,19 +309,34 @@ apply_loaded (MbaWindow  *self,
   g_object_notify (G_OBJECT (self), "file");
 }
 
-static GError *
-local_path_error (GFile *file)
+/* Reads @file in whichever thread calls it. On failure *@problems gets the problems counted
+ * and the first ones kept, except when the load was cancelled. */
+static MbaDataset *
+load_file (GFile           *file,
+           GCancellable    *cancellable,
+           MbaProblemList **problems,
+           GError         **error)
 {
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *path = g_file_get_path (file);
 
-  return g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                      _("%s: only local files can be opened"), uri);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: only local files can be opened"), name);
+      *problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+      mba_problem_list_add (*problems, MBA_DATASET_ERROR_IO, name, 0, 0, NULL,
+                            _("only local files can be opened"));
+      return NULL;
+    }
+  return mba_dataset_load_file (path, cancellable, problems, error);
 }
 
 /**
  * mba_window_open_file:
  *
- * Loads @file. On failure the error report lists every problem and the dataset already shown
+ * Loads @file. On failure the error report lists the problems and the dataset already shown
  * stays.
  */
 gboolean
@@ -220,26 +345,36 @@ mba_window_open_file (MbaWindow  *self,
                       GError    **error)
 {
   g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(MbaProblemList) problems = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (MBA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    local_error = local_path_error (file);
-  else
-    dataset = mba_dataset_new_from_file (path, &local_error);
-
+  dataset = load_file (file, NULL, &problems, &local_error);
   if (dataset == NULL)
     {
-      show_report (self, file, local_error);
+      show_report (self, file, problems);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   apply_loaded (self, dataset, file);
   return TRUE;
+}
+
+/* A load in a worker thread: the file to read, and what went wrong if it does not load. */
+typedef struct
+{
+  GFile          *file;
+  MbaProblemList *problems;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->file);
+  g_clear_object (&job->problems);
+  g_free (job);
 }
 
 static void
@@ -248,17 +383,10 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
+  LoadJob *job = task_data;
   GError *error = NULL;
-  MbaDataset *dataset;
+  MbaDataset *dataset = load_file (job->file, cancellable, &job->problems, &error);
 
-  if (path == NULL)
-    {
-      g_task_return_error (task, local_path_error (file));
-      return;
-    }
-  dataset = mba_dataset_new_from_file (path, &error);
   if (dataset == NULL)
     g_task_return_error (task, error);
   else
@@ -271,7 +399,7 @@ on_loaded (GObject      *object,
            gpointer      user_data)
 {
   MbaWindow *self = MBA_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -280,9 +408,9 @@ on_loaded (GObject      *object,
   g_clear_object (&self->load_cancellable);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   if (dataset == NULL)
-    show_report (self, file, error);
+    show_report (self, job->file, job->problems);
   else
-    apply_loaded (self, dataset, file);
+    apply_loaded (self, dataset, job->file);
 }
 
 /* Large datasets take a moment to parse: load them off the main thread so the window stays
@@ -292,6 +420,7 @@ open_file_async (MbaWindow *self,
                  GFile     *file)
 {
   g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
@@ -299,7 +428,9 @@ open_file_async (MbaWindow *self,
 
   task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
   g_task_set_source_tag (task, open_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
   g_task_run_in_thread (task, load_in_thread);
 }
@@ -476,21 +607,28 @@ _mba_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-report", NULL, dismiss_report_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-report", NULL, copy_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
 
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_revealer);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_title);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_label);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_list);
+  gtk_widget_class_bind_template_child (widget_class, MbaWindow, report_omitted);
 }
 
 void
 _mba_window_files_init (MbaWindow *self)
 {
   GtkDropTarget *drop_target;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (self->report_revealer, "notify::child-revealed", G_CALLBACK (on_report_revealed), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_problem_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_problem_row), NULL);
+  gtk_list_view_set_factory (self->report_list, factory);
+  g_object_unref (factory);
 
   /* Drop a dataset file anywhere on the window. */
   drop_target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
@@ -516,4 +654,6 @@ _mba_window_files_dispose (MbaWindow *self)
   g_clear_object (&self->reload_toast);
   g_clear_object (&self->file);
   g_clear_object (&self->failed_file);
+  g_clear_object (&self->problems);
+  g_clear_pointer (&self->report_text, g_free);
 }

@@ -45,7 +45,8 @@ struct _MbaWindow
   GtkRevealer          *report_revealer;
   GtkLabel             *report_title;
   GtkLabel             *report_subtitle;
-  GtkLabel             *report_label;
+  GtkListView          *report_list;
+  GtkLabel             *report_omitted;
   GtkWindow            *shortcuts_window; /* built the first time it is shown */
 
   GSettings            *settings;
@@ -56,6 +57,8 @@ struct _MbaWindow
   guint                 reload_timeout_id;
   AdwToast             *reload_toast;
   GCancellable         *load_cancellable;
+  MbaProblemList       *problems;      /* what the error report lists */
+  char                 *report_text;   /* the same as --check prints it, for Copy All */
   gboolean              sidebar_placed;
 
   /* The handout being written in a worker thread, and the toast that shows how far it got */
