@@ -481,6 +481,126 @@ test_many_problems_report (Fixture       *fixture,
 }
 
 static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+reload_toast_is_shown (Fixture *fixture)
+{
+  return fixture->window->reload_toast != NULL && fixture->window->reload_toast_shown;
+}
+
+/* The file's change is offered again: with the one reload toast, its title is set again. */
+static gboolean
+reload_toast_is_offered_again (Fixture *fixture)
+{
+  return reload_toast_is_shown (fixture) && *adw_toast_get_title (fixture->window->reload_toast) != '\0';
+}
+
+/* Ctrl+R pressed again and again while the file changes: libadwaita 1.2 crashed (SIGSEGV in
+ * g_object_unref from adw_animation_skip) when the reload toast was dismissed during its show
+ * animation and added again. Issue 15 item 13. */
+static void
+test_reload_toast_stress (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "stress.json", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  AdwToast *the_toast;
+
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  the_toast = fixture->window->reload_toast;
+  g_assert_nonnull (the_toast);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GString) changed = g_string_new (contents);
+      g_autofree char *title = g_strdup_printf ("Changed %u", i);
+      g_autofree char *title_before = NULL;
+      AdwToast *toast;
+
+      g_string_replace (changed, "Small test dataset", title, 1);
+      g_file_set_contents (path, changed->str, -1, &error);
+      g_assert_no_error (error);
+      iterate_until (reload_toast_is_shown, fixture);
+      g_assert_true (reload_toast_is_shown (fixture));
+      /* A second change while the toast shows, then Ctrl+R as soon as it is offered again. */
+      iterate_for (350);
+      toast = fixture->window->reload_toast;
+      g_string_append_c (changed, '\n');
+      g_file_set_contents (path, changed->str, -1, &error);
+      g_assert_no_error (error);
+      title_before = g_strdup (adw_toast_get_title (toast));
+      adw_toast_set_title (toast, "");
+      iterate_until (reload_toast_is_offered_again, fixture);
+      /* One toast, its title set again, never a second one. */
+      g_assert_true (fixture->window->reload_toast == the_toast);
+      g_assert_cmpstr (adw_toast_get_title (the_toast), ==, title_before);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+      iterate_for (40);
+    }
+  iterate_for (1000);
+  g_assert_cmpstr (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), ==, "Changed 5");
+  /* Reloaded: the offer is gone. */
+  g_assert_false (reload_toast_is_shown (fixture));
+  g_assert_true (fixture->window->reload_toast == the_toast);
+}
+
+static gboolean
+no_load_is_running (Fixture *fixture)
+{
+  return fixture->window->n_loads_running == 0 && fixture->window->pending_file == NULL;
+}
+
+/* Twenty Ctrl+R in a row on a large file: at most one load runs at a time (cancelled loads
+ * went on parsing side by side: 198 MB became 1.9 GB), the newest request runs when the
+ * cancelled one returns, and the file ends up loaded. Issue 15 item 13. */
+static void
+test_reload_twenty_times (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_synthetic (fixture, "large.json", 20000, FALSE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *before;
+  guint n_started;
+
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  before = mba_window_get_dataset (fixture->window);
+  g_assert_cmpuint (mba_dataset_get_n_events (before), ==, 20000);
+  n_started = fixture->window->n_loads_started;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+      g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+    }
+  g_assert_cmpuint (fixture->window->n_loads_started - n_started, ==, 1);
+  while (!no_load_is_running (fixture))
+    {
+      g_assert_cmpuint (fixture->window->n_loads_running, <=, 1);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (fixture->window->n_loads_started - n_started, <=, 2);
+
+  /* Reloaded: a new dataset from the same file. */
+  g_assert_true (mba_window_get_dataset (fixture->window) != before);
+  g_assert_cmpuint (mba_dataset_get_n_events (mba_window_get_dataset (fixture->window)), ==, 20000);
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), file));
+  g_assert_null (mba_window_get_report (fixture->window));
+}
+
+static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -789,6 +909,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search_quotes_and_enter, fixture_tear_down);
   g_test_add ("/window/bad-file-keeps-dataset", Fixture, NULL, fixture_set_up, test_bad_file_keeps_dataset, fixture_tear_down);
   g_test_add ("/window/many-problems-report", Fixture, NULL, fixture_set_up, test_many_problems_report, fixture_tear_down);
+  g_test_add ("/window/reload-toast-stress", Fixture, NULL, fixture_set_up, test_reload_toast_stress, fixture_tear_down);
+  g_test_add ("/window/reload-twenty-times", Fixture, NULL, fixture_set_up, test_reload_twenty_times, fixture_tear_down);
   g_test_add ("/window/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);

@@ -215,12 +215,58 @@ copy_report_action (GtkWidget  *widget,
 /* Files                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
+/* The window has one reload toast, updated in place. libadwaita 1.2's toast overlay frees a
+ * toast's record when its hide animation ends while its show animation may still run, and then
+ * crashes (SIGSEGV in g_object_unref from adw_animation_skip): that happens when a toast is
+ * dismissed less than 200 ms after it appears (the show lasts up to 500 ms, the hide 300 ms).
+ * So the toast is never added while it shows, it is shown at once (high priority, not queued
+ * behind another), and it is dismissed no sooner than TOAST_SAFE_DISMISS_MS after it was added. */
+#define TOAST_SAFE_DISMISS_MS 600
+
+static void
+on_reload_toast_dismissed (MbaWindow *self)
+{
+  self->reload_toast_shown = FALSE;
+  g_clear_handle_id (&self->reload_dismiss_id, g_source_remove);
+}
+
+static gboolean
+dismiss_reload_toast_now (gpointer user_data)
+{
+  MbaWindow *self = user_data;
+
+  self->reload_dismiss_id = 0;
+  adw_toast_dismiss (self->reload_toast);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dismiss_reload_toast (MbaWindow *self)
 {
-  if (self->reload_toast != NULL)
+  gint64 shown_ms;
+
+  if (!self->reload_toast_shown || self->reload_dismiss_id != 0)
+    return;
+  shown_ms = (g_get_monotonic_time () - self->reload_toast_added_at) / 1000;
+  if (shown_ms >= TOAST_SAFE_DISMISS_MS)
     adw_toast_dismiss (self->reload_toast);
-  g_clear_object (&self->reload_toast);
+  else
+    self->reload_dismiss_id = g_timeout_add (TOAST_SAFE_DISMISS_MS - shown_ms,
+                                             dismiss_reload_toast_now, self);
+}
+
+static void
+show_reload_toast (MbaWindow  *self,
+                   const char *title)
+{
+  adw_toast_set_title (self->reload_toast, title);
+  /* Changed again after a reload was asked for: the offer stays. */
+  g_clear_handle_id (&self->reload_dismiss_id, g_source_remove);
+  if (self->reload_toast_shown)
+    return;
+  self->reload_toast_shown = TRUE;
+  self->reload_toast_added_at = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->reload_toast));
 }
 
 static gboolean
@@ -234,15 +280,11 @@ offer_reload (gpointer user_data)
   if (self->file == NULL)
     return G_SOURCE_REMOVE;
 
-  dismiss_reload_toast (self);
-  name = g_file_get_basename (self->file);
-  /* Translators: a notification when the open file was changed by another program */
+  name = display_basename (self->file);
+  /* Translators: a notification when the open file was changed by another program; the title
+   * is plain text, not markup */
   title = g_strdup_printf (_("“%s” changed on disk"), name);
-  self->reload_toast = adw_toast_new (title);
-  adw_toast_set_button_label (self->reload_toast, _("_Reload"));
-  adw_toast_set_action_name (self->reload_toast, "win.reload");
-  adw_toast_set_timeout (self->reload_toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->reload_toast));
+  show_reload_toast (self, title);
   return G_SOURCE_REMOVE;
 }
 
@@ -333,6 +375,8 @@ load_file (GFile           *file,
   return mba_dataset_load_file (path, cancellable, problems, error);
 }
 
+static void cancel_loads (MbaWindow *self);
+
 /**
  * mba_window_open_file:
  *
@@ -351,6 +395,7 @@ mba_window_open_file (MbaWindow  *self,
   g_return_val_if_fail (MBA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  cancel_loads (self);
   dataset = load_file (file, NULL, &problems, &local_error);
   if (dataset == NULL)
     {
@@ -393,6 +438,9 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, dataset, g_object_unref);
 }
 
+static void start_load (MbaWindow *self,
+                        GFile     *file);
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -403,36 +451,69 @@ on_loaded (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_warn_if_fail (self->n_loads_running == 1);
+  self->n_loads_running--;
+  /* A newer request waited for this load to end: whatever this one found is out of date. */
+  if (self->pending_file != NULL)
+    {
+      g_autoptr(GFile) next = g_steal_pointer (&self->pending_file);
+
+      start_load (self, next);
+      return;
+    }
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  /* Cancelled: by a file opened meanwhile, or by the window closing. Nothing changes. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->load_cancellable);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   if (dataset == NULL)
     show_report (self, job->file, job->problems);
   else
     apply_loaded (self, dataset, job->file);
 }
 
+static void
+start_load (MbaWindow *self,
+            GFile     *file)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  g_set_object (&self->load_cancellable, g_cancellable_new ());
+  task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
+  g_task_set_source_tag (task, start_load);
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
+  self->n_loads_running++;
+  self->n_loads_started++;
+  g_task_run_in_thread (task, load_in_thread);
+}
+
 /* Large datasets take a moment to parse: load them off the main thread so the window stays
- * responsive, and let a newer request replace an older one. */
+ * responsive. At most one load runs at a time: a newer request cancels the running one and
+ * waits for it to return (a cancelled load may still be finishing its parse, and a second one
+ * beside it would double the memory), then starts. Twenty Ctrl+R in a row run two loads. */
 static void
 open_file_async (MbaWindow *self,
                  GFile     *file)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
+  if (self->n_loads_running > 0)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_set_object (&self->pending_file, file);
+      return;
+    }
+  start_load (self, file);
+}
 
+/* A file opened at once replaces any load under way. */
+static void
+cancel_loads (MbaWindow *self)
+{
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
-  g_set_object (&self->load_cancellable, g_cancellable_new ());
-
-  task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
-  g_task_set_source_tag (task, open_file_async);
-  job = g_new0 (LoadJob, 1);
-  job->file = g_object_ref (file);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-  g_task_run_in_thread (task, load_in_thread);
+  g_clear_object (&self->pending_file);
 }
 
 static void
@@ -636,15 +717,23 @@ _mba_window_files_init (MbaWindow *self)
   g_signal_connect_object (drop_target, "enter", G_CALLBACK (on_drop_enter), self, 0);
   g_signal_connect_object (drop_target, "leave", G_CALLBACK (on_drop_leave), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  self->reload_toast = adw_toast_new ("");
+  adw_toast_set_button_label (self->reload_toast, _("_Reload"));
+  adw_toast_set_action_name (self->reload_toast, "win.reload");
+  adw_toast_set_timeout (self->reload_toast, 0);
+  adw_toast_set_priority (self->reload_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->reload_toast, "dismissed", G_CALLBACK (on_reload_toast_dismissed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 void
 _mba_window_files_dispose (MbaWindow *self)
 {
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
+  cancel_loads (self);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->reload_dismiss_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
