@@ -418,6 +418,14 @@ write_synthetic (Fixture    *fixture,
 }
 
 static gboolean
+first_problem_row_is_mapped (Fixture *fixture)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list));
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+static gboolean
 first_problem_row_is_shown (Fixture *fixture)
 {
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list));
@@ -785,13 +793,86 @@ test_state_remembered (Fixture       *fixture,
 
   g_assert_true (mba_window_open_file (fixture->window, file, NULL));
   last = g_settings_get_string (settings, "last-file");
-  g_assert_cmpstr (last, ==, path);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_assert_cmpstr (last, ==, uri);
+  }
 
   gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
   g_signal_emit_by_name (fixture->window, "close-request", &stopped);
   g_assert_false (stopped);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+}
+
+/* A file whose name is not valid UTF-8 opens, is remembered as a URI (a GSettings string must
+ * be UTF-8: saving the path was a GLib-CRITICAL) and is named in readable form in the report
+ * and the reload toast (Pango warned "Invalid UTF-8"). Criticals and warnings are fatal here.
+ * Issue 15 item 14. */
+static void
+test_file_name_not_utf8 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "bad\xff\xfe name.json", contents);
+  g_autofree char *bad_path = write_fixture (fixture, "worse\xff.json", "{ \"format\": 1 ");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) remembered = NULL;
+  g_autoptr(GFile) last_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  const char *title;
+
+  g_assert_false (g_utf8_validate (path, -1, NULL));
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_true (g_utf8_validate (last, -1, NULL));
+  g_assert_true (g_str_has_prefix (last, "file:///"));
+  remembered = g_file_new_for_uri (last);
+  g_assert_true (g_file_equal (remembered, file));
+  last_file = mba_window_dup_last_file (fixture->window);
+  g_assert_true (g_file_equal (last_file, file));
+
+  /* The reload toast names it readably. */
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  iterate_until (reload_toast_is_shown, fixture);
+  g_assert_true (reload_toast_is_shown (fixture));
+  title = adw_toast_get_title (fixture->window->reload_toast);
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_cmpstr (title, ==, "“bad\xef\xbf\xbd\xef\xbf\xbd name.json” changed on disk");
+
+  /* So does the report of a file that does not load. */
+  g_assert_false (mba_window_open_file (fixture->window, bad_file, &error));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_title), ==, "Could not open “worse\xef\xbf\xbd.json”");
+  g_assert_true (g_utf8_validate (mba_window_get_report (fixture->window), -1, NULL));
+  iterate_until (first_problem_row_is_mapped, fixture);
+  g_assert_true (first_problem_row_is_mapped (fixture));
+}
+
+/* A path remembered by an earlier version, before the setting held a URI, still opens. */
+static void
+test_last_file_plain_path (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "older.json", NULL);
+  g_autoptr(GFile) expected = g_file_new_for_path (path);
+  g_autoptr(GFile) last_file = NULL;
+  g_autoptr(GFile) none = NULL;
+
+  g_settings_set_string (settings, "last-file", path);
+  last_file = mba_window_dup_last_file (fixture->window);
+  g_assert_nonnull (last_file);
+  g_assert_true (g_file_equal (last_file, expected));
+
+  g_settings_set_string (settings, "last-file", "");
+  none = mba_window_dup_last_file (fixture->window);
+  g_assert_null (none);
 }
 
 static gboolean
@@ -919,6 +1000,8 @@ main (int   argc,
   g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
   g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
   g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);
+  g_test_add ("/window/file-name-not-utf8", Fixture, NULL, fixture_set_up, test_file_name_not_utf8, fixture_tear_down);
+  g_test_add ("/window/last-file-plain-path", Fixture, NULL, fixture_set_up, test_last_file_plain_path, fixture_tear_down);
   g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();

@@ -170,7 +170,10 @@ show_report (MbaWindow      *self,
 
   g_set_object (&self->problems, problems);
   g_free (self->report_text);
-  self->report_text = mba_problem_list_to_string (problems);
+  {
+    g_autofree char *text = mba_problem_list_to_string (problems);
+    self->report_text = g_utf8_make_valid (text, -1);
+  }
 
   gtk_label_set_text (self->report_title, title);
   gtk_label_set_text (self->report_subtitle, subtitle);
@@ -335,7 +338,8 @@ apply_loaded (MbaWindow  *self,
               MbaDataset *dataset,
               GFile      *file)
 {
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  /* A URI: a GSettings string must be UTF-8, and a path need not be. */
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
   g_autofree char *previous_selection = g_strdup (mba_timeline_widget_get_selected_event_id (self->timeline));
   gboolean same_file = file != NULL && self->file != NULL && g_file_equal (file, self->file);
 
@@ -343,7 +347,7 @@ apply_loaded (MbaWindow  *self,
   dismiss_reload_toast (self);
   g_set_object (&self->file, file);
   watch_file (self);
-  g_settings_set_string (self->settings, "last-file", path != NULL ? path : "");
+  g_settings_set_string (self->settings, "last-file", uri != NULL ? uri : "");
   mba_window_set_dataset (self, dataset);
   /* A reload keeps the reader's place. */
   if (same_file && previous_selection != NULL)
@@ -595,6 +599,29 @@ dismiss_report_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   hide_report (MBA_WINDOW (widget));
+}
+
+/**
+ * mba_window_dup_last_file:
+ *
+ * Returns: (transfer full) (nullable): the file opened last, as remembered in the settings, or
+ *   %NULL when it was the bundled dataset
+ */
+GFile *
+mba_window_dup_last_file (MbaWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
+
+  last = g_settings_get_string (self->settings, "last-file");
+  if (*last == '\0')
+    return NULL;
+  /* A URI since paths that are not UTF-8 could not be stored; earlier versions stored the
+   * path itself, always absolute. */
+  if (g_uri_peek_scheme (last) != NULL)
+    return g_file_new_for_uri (last);
+  return g_file_new_for_path (last);
 }
 
 /**
