@@ -912,6 +912,121 @@ test_drop_opens (Fixture       *fixture,
   g_assert_true (g_file_equal (mba_window_get_file (fixture->window), file));
 }
 
+/* Drops @file on the window, which loads it in a worker thread. */
+static void
+drop_file (Fixture *fixture,
+           GFile   *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          break;
+        }
+    }
+  g_assert_true (accepted);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A file that fails after one that loaded keeps the loaded dataset, its file, and the watch on
+ * that file: a change to it is still offered for reloading. */
+static void
+test_failed_load_keeps_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *good_path = write_fixture (fixture, "good.json", contents);
+  g_autofree char *bad_path = write_fixture (fixture, "bad.json", "{ \"format\": ");
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *before;
+
+  g_assert_true (mba_window_open_file (fixture->window, good, &error));
+  g_assert_no_error (error);
+  before = mba_window_get_dataset (fixture->window);
+
+  drop_file (fixture, bad);
+  iterate_until (report_is_shown, fixture);
+  g_assert_nonnull (strstr (mba_window_get_report (fixture->window), "bad.json:1:"));
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), good));
+
+  /* Still watched. */
+  g_file_set_contents (good_path, contents, -1, &error);
+  g_assert_no_error (error);
+  iterate_until (reload_toast_is_shown, fixture);
+  g_assert_true (reload_toast_is_shown (fixture));
+  g_assert_cmpstr (adw_toast_get_title (fixture->window->reload_toast), ==, "“good.json” changed on disk");
+}
+
+/* A load cancelled by a newer request changes nothing, even when it finishes after the newer
+ * one was opened. */
+static void
+test_cancelled_load_changes_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *large_path = write_synthetic (fixture, "large.json", 20000, FALSE);
+  g_autofree char *small_path = write_fixture (fixture, "small.json", contents);
+  g_autofree char *bad_path = write_fixture (fixture, "bad.json", "[]");
+  g_autoptr(GFile) large = g_file_new_for_path (large_path);
+  g_autoptr(GFile) small = g_file_new_for_path (small_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *before = mba_window_get_dataset (fixture->window);
+  guint n_dataset_changes = 0;
+  gulong handler;
+
+  handler = g_signal_connect (fixture->window, "notify::dataset", G_CALLBACK (count_notify), &n_dataset_changes);
+
+  /* A file opened directly while a large one loads in a thread: the large one never shows. */
+  drop_file (fixture, large);
+  g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+  g_assert_true (mba_window_open_file (fixture->window, small, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_dataset_changes, ==, 1);
+  while (!no_load_is_running (fixture))
+    g_main_context_iteration (NULL, TRUE);
+  iterate_for (50);
+  g_assert_cmpuint (n_dataset_changes, ==, 1);
+  g_assert_cmpstr (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), ==, "Small test dataset");
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), small));
+  before = mba_window_get_dataset (fixture->window);
+
+  /* A large file dropped, then a bad one: the large one is cancelled, the bad one reported,
+   * and the dataset shown stays. */
+  drop_file (fixture, large);
+  drop_file (fixture, bad);
+  g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+  while (!no_load_is_running (fixture))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (mba_window_get_report (fixture->window));
+  g_assert_nonnull (strstr (mba_window_get_report (fixture->window), "bad.json"));
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), small));
+  g_assert_cmpuint (n_dataset_changes, ==, 1);
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (fixture->window)));
+
+  g_signal_handler_disconnect (fixture->window, handler);
+}
+
 /* A state clicked on the map filters the timeline to it and selects the event behind its status. */
 static void
 test_map_click_selects (Fixture       *fixture,
@@ -1002,6 +1117,8 @@ main (int   argc,
   g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);
   g_test_add ("/window/file-name-not-utf8", Fixture, NULL, fixture_set_up, test_file_name_not_utf8, fixture_tear_down);
   g_test_add ("/window/last-file-plain-path", Fixture, NULL, fixture_set_up, test_last_file_plain_path, fixture_tear_down);
+  g_test_add ("/window/failed-load-keeps-file", Fixture, NULL, fixture_set_up, test_failed_load_keeps_file, fixture_tear_down);
+  g_test_add ("/window/cancelled-load-changes-nothing", Fixture, NULL, fixture_set_up, test_cancelled_load_changes_nothing, fixture_tear_down);
   g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();
