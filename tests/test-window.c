@@ -1027,6 +1027,40 @@ test_cancelled_load_changes_nothing (Fixture       *fixture,
   g_signal_handler_disconnect (fixture->window, handler);
 }
 
+static gboolean
+window_is_gone (Fixture *fixture)
+{
+  return fixture->window == NULL;
+}
+
+/* Closing the window while a file loads: the window goes at once (the load does not hold it),
+ * its load is cancelled and the request waiting behind it dropped, and the load's end touches
+ * nothing the window let go of. */
+static void
+test_close_while_loading (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *large_path = write_synthetic (fixture, "large.json", 20000, FALSE);
+  g_autoptr(GFile) large = g_file_new_for_path (large_path);
+  g_autofree char *contents = small_json ();
+  g_autofree char *small_path = write_fixture (fixture, "small.json", contents);
+  g_autoptr(GFile) small = g_file_new_for_path (small_path);
+
+  drop_file (fixture, large);
+  drop_file (fixture, small);
+  g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+  g_assert_nonnull (fixture->window->pending_file);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_until (window_is_gone, fixture);
+  g_assert_null (fixture->window);
+  /* Long enough for the load to end (ASan and Valgrind watch what it touches then). */
+  iterate_for (3000);
+
+  /* The fixture's tear-down destroys a window of its own. */
+  fixture->window = g_object_new (MBA_TYPE_WINDOW, NULL);
+}
+
 /* A state clicked on the map filters the timeline to it and selects the event behind its status. */
 static void
 test_map_click_selects (Fixture       *fixture,
@@ -1119,6 +1153,7 @@ main (int   argc,
   g_test_add ("/window/last-file-plain-path", Fixture, NULL, fixture_set_up, test_last_file_plain_path, fixture_tear_down);
   g_test_add ("/window/failed-load-keeps-file", Fixture, NULL, fixture_set_up, test_failed_load_keeps_file, fixture_tear_down);
   g_test_add ("/window/cancelled-load-changes-nothing", Fixture, NULL, fixture_set_up, test_cancelled_load_changes_nothing, fixture_tear_down);
+  g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
   g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();

@@ -67,6 +67,19 @@ display_basename (GFile *file)
   return basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
 }
 
+/* A row's text, cut at REPORT_MAX_CHARS characters: Copy All has the whole of it. */
+static char *
+bounded_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  const char *cut;
+
+  if (g_utf8_strlen (valid, REPORT_MAX_CHARS + 1) <= REPORT_MAX_CHARS)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_offset_to_pointer (valid, REPORT_MAX_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (cut - valid), valid);
+}
+
 /* Where a problem is: "line 3, column 7", a JSON path such as events[3].date, or nothing
  * when it is about the whole file. */
 static char *
@@ -79,21 +92,8 @@ describe_place (MbaProblem *problem)
     return g_strdup_printf (_("line %u, column %u"), mba_problem_get_line (problem),
                             mba_problem_get_column (problem));
   if (json_path != NULL)
-    return g_utf8_make_valid (json_path, -1);
+    return bounded_text (json_path);
   return g_strdup ("");
-}
-
-/* A row's text, cut at REPORT_MAX_CHARS characters: Copy All has the whole of it. */
-static char *
-bounded_text (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  const char *cut;
-
-  if (g_utf8_strlen (valid, REPORT_MAX_CHARS + 1) <= REPORT_MAX_CHARS)
-    return g_steal_pointer (&valid);
-  cut = g_utf8_offset_to_pointer (valid, REPORT_MAX_CHARS);
-  return g_strdup_printf ("%.*s…", (int) (cut - valid), valid);
 }
 
 static void
@@ -364,6 +364,8 @@ load_file (GFile           *file,
            GError         **error)
 {
   g_autofree char *path = g_file_get_path (file);
+  GError *local_error = NULL;
+  MbaDataset *dataset;
 
   if (path == NULL)
     {
@@ -376,7 +378,21 @@ load_file (GFile           *file,
                             _("only local files can be opened"));
       return NULL;
     }
-  return mba_dataset_load_file (path, cancellable, problems, error);
+  dataset = mba_dataset_load_file (path, cancellable, problems, &local_error);
+  if (dataset == NULL && *problems == NULL &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Every failure is reported with at least its error. */
+      g_autofree char *name = g_filename_display_name (path);
+
+      *problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+      mba_problem_list_add (*problems,
+                            local_error->domain == MBA_DATASET_ERROR ? local_error->code : MBA_DATASET_ERROR_IO,
+                            name, 0, 0, NULL, local_error->message);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return dataset;
 }
 
 static void cancel_loads (MbaWindow *self);
@@ -445,16 +461,23 @@ load_in_thread (GTask        *task,
 static void start_load (MbaWindow *self,
                         GFile     *file);
 
+/* The task holds the window weakly: a window closed during a load goes at once (its dispose
+ * cancels the load), and the load's end finds it gone. */
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  MbaWindow *self = MBA_WINDOW (object);
+  GWeakRef *window_ref = user_data;
+  g_autoptr(MbaWindow) self = g_weak_ref_get (window_ref);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  if (self == NULL)
+    return;
   g_warn_if_fail (self->n_loads_running == 1);
   self->n_loads_running--;
   /* A newer request waited for this load to end: whatever this one found is out of date. */
@@ -482,9 +505,11 @@ start_load (MbaWindow *self,
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job = g_new0 (LoadJob, 1);
+  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
 
+  g_weak_ref_init (window_ref, self);
   g_set_object (&self->load_cancellable, g_cancellable_new ());
-  task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
+  task = g_task_new (NULL, self->load_cancellable, on_loaded, window_ref);
   g_task_set_source_tag (task, start_load);
   job->file = g_object_ref (file);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
