@@ -477,6 +477,18 @@ test_many_problems_report (Fixture       *fixture,
     g_assert_cmpuint (g_strv_length (lines), ==, 101);
   }
 
+  /* Copy All puts that text on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-report", NULL));
+  {
+    GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)));
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, report);
+  }
+
   /* The rows are drawn (in a scrolled list, not 12,000 labels). */
   iterate_until (first_problem_row_is_shown, fixture);
   g_assert_true (first_problem_row_is_shown (fixture));
