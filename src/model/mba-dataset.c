@@ -1137,10 +1137,13 @@ derive_withdrawal (Loader         *loader,
 {
   MbaDataset *self = loader->dataset;
   guint months = self->treaty.withdrawal_notice_months;
+  guint n_in_progress = 0;
 
   if (months == 0 || deposit->kind != MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED ||
       deposit->date.is_interval || deposit->date.start.precision != MBA_DATE_PRECISION_DAY)
     return;
+  for (guint i = 0; i < deposit->n_settings; i++)
+    n_in_progress += deposit->settings[i].status == MBA_STATUS_WITHDRAWAL_IN_PROGRESS;
 
   for (guint i = 0; i < deposit->n_settings; i++)
     {
@@ -1180,7 +1183,10 @@ derive_withdrawal (Loader         *loader,
       set_point_from_day (&derived.date.start, effect_day);
       derived.first_day = derived.last_day = effect_day;
       {
-        g_autofree char *id = g_strdup_printf ("%s-effective", deposit->id);
+        /* One deposit for several states derives one event each: the state tells them apart. */
+        g_autofree char *code = g_ascii_strdown (state->code, -1);
+        g_autofree char *id = n_in_progress > 1 ? g_strdup_printf ("%s-effective-%s", deposit->id, code)
+                                                : g_strdup_printf ("%s-effective", deposit->id);
         derived.id = intern (loader, id);
       }
       derived.kind = MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE;
@@ -1300,10 +1306,11 @@ load_events (Loader            *loader,
   MbaDataset *self = loader->dataset;
   g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) derived = NULL;
   EventSource whole = { 0 };
   const EventSource *source = sliced;
   EventWorker workers[4];
-  guint n_workers, n_loaded, n_kept = 0;
+  guint n_workers, n_kept = 0;
   gboolean syntax_error = FALSE;
   gsize old;
 
@@ -1394,9 +1401,12 @@ load_events (Loader            *loader,
   if (loader->n_problems > 0)
     return TRUE;
 
-  n_loaded = events->len;
-  for (guint j = 0; j < n_loaded; j++)
-    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), events);
+  /* Derived events are collected apart and appended after: appending to @events while a
+   * deposit points into it would move the deposit under its reader. */
+  derived = g_array_new (FALSE, FALSE, sizeof (MbaEvent));
+  for (guint j = 0; j < events->len; j++)
+    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+  g_array_append_vals (events, derived->data, derived->len);
 
   /* Files are usually written in date order already; sorting needs a copy the size of the
    * events, so it is done only when they are not. */
