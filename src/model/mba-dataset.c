@@ -20,6 +20,7 @@
 
 #include "mba-country-names.h"
 #include "mba-dataset.h"
+#include "mba-text-check.h"
 
 struct _MbaDataset
 {
@@ -415,15 +416,16 @@ get_string (Loader     *loader,
 {
   Member member = { key, JSON_STRING, required, nullable };
   json_t *value = get_member (loader, object, &member);
+  g_autofree char *problem = NULL;
   const char *text;
 
   if (value == NULL)
     return NULL;
   text = json_string_value (value);
-  if (text_is_blank (text))
+  if (text_is_blank (text) || (problem = mba_text_check (text)) != NULL)
     {
       gsize old = path_push_key (loader, key);
-      report (loader, MBA_DATASET_ERROR_VALUE, _("must not be empty"));
+      report (loader, MBA_DATASET_ERROR_VALUE, "%s", problem ? problem : _("must not be empty"));
       path_pop (loader, old);
       return NULL;
     }
