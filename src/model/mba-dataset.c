@@ -1154,21 +1154,23 @@ derive_withdrawal (Loader         *loader,
       g_autofree char *effect_text = NULL;
       g_autofree char *basis = NULL;
       MbaEvent derived = { 0 };
-      gint32 deposit_day, effect_day, conflict_end;
+      gint32 deposit_day, effect_day = 0, conflict_end;
       MbaStatusSetting *setting;
+      gboolean in_range;
 
       if (deposit->settings[i].status != MBA_STATUS_WITHDRAWAL_IN_PROGRESS)
         continue;
 
       deposit_day = mba_date_first_day (&deposit->date);
-      effect_day = mba_day_add_months (deposit_day, months);
+      in_range = mba_day_add_months_checked (deposit_day, months, &effect_day);
       deposit_text = mba_day_format (deposit_day);
 
-      if (state_in_conflict (state, effect_day, &conflict_end))
+      if (in_range && state_in_conflict (state, effect_day, &conflict_end))
         {
           /* An open conflict blocks the effect beyond anything the data can say. */
           if (conflict_end == G_MAXINT32)
             continue;
+          in_range = conflict_end < MBA_DAY_LAST;
           effect_day = conflict_end + 1;
           basis = g_strdup_printf (_("Worked out by the app from Article 20(3): the withdrawal "
                                      "deposited on %s cannot take effect before the end of the "
@@ -1180,6 +1182,20 @@ derive_withdrawal (Loader         *loader,
                                            "Worked out by the app from Article 20(2): %u months after "
                                            "the deposit on %s", months),
                                  months, deposit_text);
+      if (!in_range)
+        {
+          gsize old = path_push_key (loader, "events");
+          g_autofree char *deposit_iso = mba_date_to_iso (&deposit->date);
+
+          path_push_index (loader, deposit->file_index);
+          path_push_key (loader, "date");
+          report (loader, MBA_DATASET_ERROR_DATE,
+                  _("the withdrawal of %s deposited on %s would take effect after 9999-12-31, "
+                    "the last date a dataset can hold"),
+                  mba_country_name (state->code, state->name), deposit_iso);
+          path_pop (loader, old);
+          continue;
+        }
 
       effect_text = mba_day_format (effect_day);
       set_point_from_day (&derived.date.start, effect_day);
