@@ -401,6 +401,60 @@ test_withdrawal_many_states (void)
     }
 }
 
+/* Issue 15, item 12: a UTF-8 byte order mark is skipped, as GNOME's editors do, and positions
+ * are counted after it, as an editor shows them. */
+static void
+test_utf8_byte_order_mark (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *with_mark = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GBytes) only_mark = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+
+  g_assert_true (g_file_get_contents (small, &contents, NULL, NULL));
+  with_mark = g_strconcat ("\xef\xbb\xbf", contents, NULL);
+  good = g_bytes_new (with_mark, strlen (with_mark));
+  dataset = mba_dataset_new_from_bytes (good, "bom.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mba_dataset_get_title (dataset), ==, "Small test dataset");
+
+  bad = g_bytes_new_static ("\xef\xbb\xbf{ x", 6);
+  g_assert_null (mba_dataset_new_from_bytes (bad, "bom.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "bom.json:1:3: "));
+  g_clear_error (&error);
+
+  only_mark = g_bytes_new_static ("\xef\xbb\xbf", 3);
+  g_assert_null (mba_dataset_new_from_bytes (only_mark, "bom.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "bom.json:1:1: "));
+}
+
+/* NUL bytes are found wherever they are, in a small file or a large one, counted in characters. */
+static void
+test_nul_byte_position (void)
+{
+  static const char text[] = "{\n  \"title\": \"Ä\0\"\n}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GBytes) wide = g_bytes_new_static ("{\0\"\0", 4);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (mba_dataset_new_from_bytes (bytes, "nul.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "nul.json:2:14: contains a NUL byte (a zero byte, which text never "
+                                       "holds); the file is damaged or is not a dataset");
+  g_clear_error (&error);
+
+  /* Two ASCII characters in UTF-16 without a byte order mark. */
+  g_assert_null (mba_dataset_new_from_bytes (wide, "wide.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "wide.json: this file is UTF-16 text; save it as UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +507,8 @@ main (int   argc,
   g_test_add_func ("/bad-files/too-many-tokens", test_too_many_tokens);
   g_test_add_func ("/bad-files/large-file-positions", test_large_file_positions);
   g_test_add_func ("/bad-files/withdrawal-many-states", test_withdrawal_many_states);
+  g_test_add_func ("/bad-files/utf8-byte-order-mark", test_utf8_byte_order_mark);
+  g_test_add_func ("/bad-files/nul-byte-position", test_nul_byte_position);
 
   return g_test_run ();
 }

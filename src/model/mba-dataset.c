@@ -2041,6 +2041,8 @@ load_from_data (const char  *data,
                    display_name, (guint) (length / (1024 * 1024)), MBA_DATASET_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
+  if (!mba_text_check_encoding (&data, &length, display_name, error))
+    return NULL;
 
   /* Large files take the fast path: events parsed one by one in parallel. */
   if (length > 256 * 1024)

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "mba-dataset.h"
 #include "mba-text-check.h"
 
 /* Controls other than tab and newline are not allowed in XML 1.0 (so in SVG), draw nothing
@@ -105,4 +107,82 @@ mba_text_check (const char *text)
                                 MBA_TEXT_MAX_JOINED, MAX (position - joined, 1), MBA_TEXT_MAX_JOINED);
     }
   return NULL;
+}
+
+/* What the first bytes of a JSON text say about its encoding (RFC 4627, section 3): its first
+ * character is ASCII, so the zero bytes around it give UTF-16 and UTF-32 away, with or without
+ * a byte order mark. */
+static const char *
+wide_encoding (const guchar *b,
+               gsize         length)
+{
+  if (length >= 4 && ((b[0] == 0 && b[1] == 0 && b[2] == 0xfe && b[3] == 0xff) ||
+                      (b[0] == 0xff && b[1] == 0xfe && b[2] == 0 && b[3] == 0) ||
+                      (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) ||
+                      (b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0)))
+    return "UTF-32";
+  if ((length >= 2 && ((b[0] == 0xfe && b[1] == 0xff) || (b[0] == 0xff && b[1] == 0xfe))) ||
+      (length >= 4 && ((b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) ||
+                       (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0))))
+    return "UTF-16";
+  return NULL;
+}
+
+/**
+ * mba_text_check_encoding:
+ * @data: (inout): the file's bytes; moved past a UTF-8 byte order mark
+ * @length: (inout): their number; less the byte order mark
+ * @display_name: the name problems are reported under
+ * @error: an %MBA_DATASET_ERROR_SYNTAX error when the file is not UTF-8 text
+ *
+ * What a dataset's loader checks first, so that a file saved in another encoding is refused
+ * with words that say so, not a puzzle from the JSON parser: UTF-16 and UTF-32 (with or
+ * without a byte order mark) and NUL bytes are refused. A UTF-8 byte order mark, which some
+ * Windows editors write, is skipped silently, as RFC 8259 allows and GNOME's editors do;
+ * positions are then counted after it, as an editor shows them.
+ *
+ * Returns: %TRUE when the parser may read @data
+ */
+gboolean
+mba_text_check_encoding (const char **data,
+                         gsize       *length,
+                         const char  *display_name,
+                         GError     **error)
+{
+  const guchar *bytes = (const guchar *) *data;
+  const char *encoding = wide_encoding (bytes, *length);
+  const char *nul;
+
+  if (encoding != NULL)
+    {
+      /* Translators: %s is the file's name, then UTF-16 or UTF-32, the names of encodings */
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
+                   _("%s: this file is %s text; save it as UTF-8"), display_name, encoding);
+      return FALSE;
+    }
+  if (*length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+
+  nul = memchr (*data, '\0', *length);
+  if (nul != NULL)
+    {
+      const char *line_start = *data;
+      int line = 1, column = 1;
+
+      for (const char *p = memchr (*data, '\n', nul - *data); p != NULL; p = memchr (p + 1, '\n', nul - (p + 1)))
+        {
+          line++;
+          line_start = p + 1;
+        }
+      for (const char *p = line_start; p < nul; p++)
+        column += ((guchar) *p & 0xc0) != 0x80;
+      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
+                   _("%s:%d:%d: contains a NUL byte (a zero byte, which text never holds); "
+                     "the file is damaged or is not a dataset"), display_name, line, column);
+      return FALSE;
+    }
+  return TRUE;
 }
