@@ -402,7 +402,9 @@ load_event_range (gpointer data)
   Loader *loader = &worker->loader;
   const EventSource *source = worker->source;
 
-  for (gsize i = worker->first; i < worker->last && !worker->syntax_error; i++)
+  for (gsize i = worker->first;
+       i < worker->last && !worker->syntax_error && !g_cancellable_is_cancelled (loader->cancellable);
+       i++)
     {
       MbaEvent event = { 0 };
       json_t *object;
@@ -494,6 +496,7 @@ mba_loader_load_events (Loader            *loader,
         .file = loader->file,
         .path = g_string_new (loader->path->str),
         .problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT),
+        .cancellable = loader->cancellable,
         .strings = g_string_chunk_new (256 * 1024),
         .blocks = g_ptr_array_new_with_free_func (g_free),
       };
@@ -533,6 +536,11 @@ mba_loader_load_events (Loader            *loader,
     {
       mba_loader_pop (loader, old);
       return FALSE;
+    }
+  if (g_cancellable_is_cancelled (loader->cancellable))
+    {
+      mba_loader_pop (loader, old);
+      return TRUE;
     }
 
   for (guint j = 0; j < events->len; j++)

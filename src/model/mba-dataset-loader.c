@@ -435,6 +435,8 @@ load_root (Loader            *loader,
   mba_loader_load_states (loader, root);
   if (!mba_loader_load_events (loader, root, sliced_events))
     return FALSE;
+  if (g_cancellable_is_cancelled (loader->cancellable))
+    return TRUE;
   mba_loader_load_disputes (loader, root);
   if (mba_loader_n_problems (loader) == 0)
     index_dataset (loader);
@@ -443,17 +445,18 @@ load_root (Loader            *loader,
 
 /* Builds a dataset from parsed JSON, with the events either in @root or still to be parsed from
  * @sliced; what is wrong goes to @problems. Sets @slice_failed when a slice is not JSON
- * (nothing is reported then). */
+ * (nothing is reported then). Returns NULL, soon, once @cancellable is cancelled. */
 MbaDataset *
 mba_dataset_load_parsed (json_t             *root,
                          const EventSource  *sliced,
                          const char         *display_name,
+                         GCancellable       *cancellable,
                          MbaProblemList     *problems,
                          gboolean           *slice_failed)
 {
   g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
   g_autoptr(GString) path = g_string_new (NULL);
-  Loader loader = { self, display_name, path, problems, NULL, self->blocks };
+  Loader loader = { self, display_name, path, problems, cancellable, NULL, self->blocks };
 
   self->display_name = g_strdup (display_name);
   loader.strings = g_string_chunk_new (64 * 1024);
@@ -466,7 +469,7 @@ mba_dataset_load_parsed (json_t             *root,
       *slice_failed = TRUE;
       return NULL;
     }
-  if (mba_loader_n_problems (&loader) > 0)
+  if (mba_loader_n_problems (&loader) > 0 || g_cancellable_is_cancelled (cancellable))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -52,6 +52,7 @@ typedef struct
   const char     *file;
   GString        *path;       /* JSON path of the value being checked */
   MbaProblemList *problems;   /* every problem counted, the first few kept */
+  GCancellable   *cancellable; /* checked at each event, so that a cancelled load stops at once */
   GStringChunk   *strings;    /* where this loader's strings go (one per worker thread) */
   GPtrArray      *blocks;     /* and its arrays */
 } Loader;
@@ -135,6 +136,7 @@ gboolean           mba_loader_get_status      (Loader            *loader,
 MbaDataset        *mba_dataset_load_parsed    (json_t            *root,
                                                const EventSource *sliced,
                                                const char        *display_name,
+                                               GCancellable      *cancellable,
                                                MbaProblemList    *problems,
                                                gboolean          *slice_failed);
 

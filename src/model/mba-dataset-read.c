@@ -488,7 +488,7 @@ mba_dataset_load_data (const char     *data,
       g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
       gsize array_start = 0, array_end = 0;
 
-      if (!prescan (data, length, display_name, problems))
+      if (!prescan (data, length, display_name, problems) || g_cancellable_is_cancelled (cancellable))
         return NULL;
 
       if (find_event_slices (data, length, &array_start, &array_end, starts, ends))
@@ -499,6 +499,8 @@ mba_dataset_load_data (const char     *data,
           /* When an event is not JSON, that is the file's only problem, as in a whole parse. */
           g_autoptr(MbaProblemList) found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
 
+          if (g_cancellable_is_cancelled (cancellable))
+            return NULL;
           root = load_skeleton (data, length, array_start, array_end, &failure);
           if (root == NULL)
             {
@@ -508,7 +510,8 @@ mba_dataset_load_data (const char     *data,
               report_syntax_error_at (problems, display_name, data, &failure);
               return NULL;
             }
-          dataset = mba_dataset_load_parsed (root, &sliced, display_name, found, &slice_failed);
+          dataset = mba_dataset_load_parsed (root, &sliced, display_name, cancellable, found,
+                                             &slice_failed);
           json_decref (root);
           if (slice_failed)
             report_syntax_error_at (problems, display_name, data, &failure);
@@ -525,7 +528,7 @@ mba_dataset_load_data (const char     *data,
       report_syntax_error (problems, display_name, &json_error, json_error.line, json_error.column);
       return NULL;
     }
-  dataset = mba_dataset_load_parsed (root, NULL, display_name, problems, NULL);
+  dataset = mba_dataset_load_parsed (root, NULL, display_name, cancellable, problems, NULL);
   json_decref (root);
   return dataset;
 }
