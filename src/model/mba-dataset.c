@@ -21,6 +21,7 @@
 #include "mba-country-names.h"
 #include "mba-dataset.h"
 #include "mba-text-check.h"
+#include "mba-uri.h"
 
 struct _MbaDataset
 {
@@ -500,13 +501,6 @@ get_id (Loader     *loader,
   return id;
 }
 
-static gboolean
-url_is_web (const char *url)
-{
-  return (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
-         (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0');
-}
-
 static const MbaSource *
 get_source_ref (Loader     *loader,
                 json_t     *object,
@@ -603,6 +597,7 @@ load_sources (Loader *loader,
   json_array_foreach (array, i, object)
     {
       MbaSource *source = &self->sources[self->n_sources];
+      g_autofree char *url_problem = NULL;
       const char *layer;
       gsize old2 = path_push_index (loader, i);
 
@@ -633,10 +628,11 @@ load_sources (Loader *loader,
       source->document = get_string (loader, object, "document", FALSE, TRUE);
       source->note = get_string (loader, object, "note", FALSE, TRUE);
 
-      if (source->url != NULL && !url_is_web (source->url))
+      if (source->url != NULL && !mba_uri_check (source->url, &url_problem))
         {
           gsize old3 = path_push_key (loader, "url");
-          report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not an http:// or https:// link"), source->url);
+          report (loader, MBA_DATASET_ERROR_VALUE, "%s", url_problem);
+          g_clear_pointer (&url_problem, g_free);
           path_pop (loader, old3);
           source->url = NULL;
         }
