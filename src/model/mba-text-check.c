@@ -69,7 +69,19 @@ mba_text_check (const char *text)
 
   for (const char *p = text; *p != '\0';)
     {
+      const char *run = p;
       gunichar c;
+
+      /* Printable ASCII, most of any dataset's text: nothing to refuse, and it joins nothing. */
+      while ((guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        p++;
+      if (p != run)
+        {
+          position += p - run;
+          joined = 0;
+          after_joiner = FALSE;
+          continue;
+        }
 
       position++;
       if ((guchar) *p < 0x80)
