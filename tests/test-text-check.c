@@ -104,6 +104,27 @@ test_accepted (void)
     }
 }
 
+/* Messages quote names and values from the file: they are passed on without controls. */
+static void
+test_make_printable (void)
+{
+  static const struct { const char *text; const char *printable; } cases[] = {
+    { "plain “quoted” Україна", "plain “quoted” Україна" },
+    { "esc\x1b[2J", "esc\\u001B[2J" },
+    { "two\nlines\tand a tab", "two\\u000Alines\\u0009and a tab" },
+    { "del\x7f c1\xc2\x85", "del\\u007F c1\\u0085" },
+    { "non\xef\xbf\xbf \xf4\x8f\xbf\xbf", "non\\uFFFF \\uDBFF\\uDFFF" },
+    { "bad\xff", "bad\xef\xbf\xbd" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *printable = mba_text_make_printable (cases[i].text);
+
+      g_assert_cmpstr (printable, ==, cases[i].printable);
+    }
+}
+
 /* small.json with its title and the first event's title replaced by @title (JSON text). */
 static char *
 write_dataset (const char *dir,
@@ -211,6 +232,7 @@ main (int   argc,
 
   g_test_add_func ("/text-check/refused", test_refused);
   g_test_add_func ("/text-check/accepted", test_accepted);
+  g_test_add_func ("/text-check/make-printable", test_make_printable);
   g_test_add_func ("/text-check/refused-in-dataset", test_refused_in_dataset);
   g_test_add_func ("/text-check/accepted-text-exports", test_accepted_text_exports);
 

@@ -21,6 +21,7 @@ mba_loader_report (Loader     *loader,
                    const char *format,
                    ...)
 {
+  g_autofree char *printable = NULL;
   va_list args;
   gsize line_start;
 
@@ -35,6 +36,10 @@ mba_loader_report (Loader     *loader,
   va_start (args, format);
   g_string_append_vprintf (loader->report, format, args);
   va_end (args);
+  /* Names and values quoted from the file may hold controls: never pass them on. */
+  printable = mba_text_make_printable (loader->report->str + line_start);
+  g_string_truncate (loader->report, line_start);
+  g_string_append (loader->report, printable);
 
   /* A message quotes values from the file; a huge one must not make a huge message. */
   if (loader->report->len - line_start > MAX_REPORT_LINE)

@@ -121,6 +121,44 @@ mba_text_check (const char *text)
   return NULL;
 }
 
+/**
+ * mba_text_make_printable:
+ * @text: a message that may quote text from a file (a member's name, a refused value)
+ *
+ * The message with every character that mba_text_check() refuses, and tab and newline (a
+ * problem is one line), written as its JSON escape (`\u001B`), so that a value quoted from a
+ * bad file cannot send control sequences to the terminal `--check` prints to, split a problem
+ * in two, or hide what it quotes. Invalid UTF-8 becomes U+FFFD.
+ *
+ * Returns: (transfer full): the printable text
+ */
+char *
+mba_text_make_printable (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && c != '\t' && !is_refused_control (c) && !is_noncharacter (c))
+        g_string_append_unichar (out, c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        /* As JSON writes it: a surrogate pair. */
+        g_string_append_printf (out, "\\u%04X\\u%04X", 0xd800 + ((c - 0x10000) >> 10),
+                                0xdc00 + ((c - 0x10000) & 0x3ff));
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* What the first bytes of a JSON text say about its encoding (RFC 4627, section 3): its first
  * character is ASCII, so the zero bytes around it give UTF-16 and UTF-32 away, with or without
  * a byte order mark. */

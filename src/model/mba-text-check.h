@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define MBA_TEXT_MAX_JOINED 32
 
 char     *mba_text_check          (const char  *text);
+char     *mba_text_make_printable (const char  *text);
 gboolean  mba_text_check_encoding (const char **data,
                                    gsize       *length,
                                    const char  *display_name,
