@@ -179,17 +179,71 @@ wide_encoding (const guchar *b,
 }
 
 /**
- * mba_text_check_encoding:
- * @data: (inout): the file's bytes; moved past a UTF-8 byte order mark
- * @length: (inout): their number; less the byte order mark
- * @display_name: the name problems are reported under
- * @error: an %MBA_DATASET_ERROR_SYNTAX error when the file is not UTF-8 text
+ * mba_text_find_encoding_problem:
+ * @data: a file's bytes
+ * @length: their number
+ * @skip: (out): how many bytes the parser must skip: 3 for a UTF-8 byte order mark, else 0
+ * @line: (out): the line of the problem, counted from 1; 0 when it concerns the whole file
+ * @column: (out): its column in characters, counted from 1; 0 with @line
  *
  * What a dataset's loader checks first, so that a file saved in another encoding is refused
  * with words that say so, not a puzzle from the JSON parser: UTF-16 and UTF-32 (with or
  * without a byte order mark) and NUL bytes are refused. A UTF-8 byte order mark, which some
  * Windows editors write, is skipped silently, as RFC 8259 allows and GNOME's editors do;
  * positions are then counted after it, as an editor shows them.
+ *
+ * Returns: (transfer full) (nullable): %NULL when the parser may read the bytes after @skip;
+ *   otherwise what is wrong, for people, to follow the file's name and the position
+ */
+char *
+mba_text_find_encoding_problem (const char *data,
+                                gsize       length,
+                                gsize      *skip,
+                                int        *line,
+                                int        *column)
+{
+  const guchar *bytes = (const guchar *) data;
+  const char *encoding = wide_encoding (bytes, length);
+  const char *nul;
+
+  *skip = 0;
+  *line = *column = 0;
+  if (encoding != NULL)
+    /* Translators: %s is UTF-16 or UTF-32, the name of an encoding */
+    return g_strdup_printf (_("this file is %s text; save it as UTF-8"), encoding);
+  if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    *skip = 3;
+  data += *skip;
+  length -= *skip;
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      const char *line_start = data;
+
+      *line = *column = 1;
+      for (const char *p = memchr (data, '\n', nul - data); p != NULL; p = memchr (p + 1, '\n', nul - (p + 1)))
+        {
+          (*line)++;
+          line_start = p + 1;
+        }
+      for (const char *p = line_start; p < nul; p++)
+        *column += ((guchar) *p & 0xc0) != 0x80;
+      return g_strdup (_("contains a NUL byte (a zero byte, which text never holds); "
+                         "the file is damaged or is not a dataset"));
+    }
+  return NULL;
+}
+
+/**
+ * mba_text_check_encoding:
+ * @data: (inout): the file's bytes; moved past a UTF-8 byte order mark
+ * @length: (inout): their number; less the byte order mark
+ * @display_name: the name problems are reported under
+ * @error: an %MBA_DATASET_ERROR_SYNTAX error when the file is not UTF-8 text, its message
+ *   `FILE: problem` or `FILE:LINE:COLUMN: problem`
+ *
+ * mba_text_find_encoding_problem() as a #GError.
  *
  * Returns: %TRUE when the parser may read @data
  */
@@ -199,40 +253,19 @@ mba_text_check_encoding (const char **data,
                          const char  *display_name,
                          GError     **error)
 {
-  const guchar *bytes = (const guchar *) *data;
-  const char *encoding = wide_encoding (bytes, *length);
-  const char *nul;
+  g_autofree char *problem = NULL;
+  gsize skip;
+  int line, column;
 
-  if (encoding != NULL)
-    {
-      /* Translators: %s is the file's name, then UTF-16 or UTF-32, the names of encodings */
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   _("%s: this file is %s text; save it as UTF-8"), display_name, encoding);
-      return FALSE;
-    }
-  if (*length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
-    {
-      *data += 3;
-      *length -= 3;
-    }
-
-  nul = memchr (*data, '\0', *length);
-  if (nul != NULL)
-    {
-      const char *line_start = *data;
-      int line = 1, column = 1;
-
-      for (const char *p = memchr (*data, '\n', nul - *data); p != NULL; p = memchr (p + 1, '\n', nul - (p + 1)))
-        {
-          line++;
-          line_start = p + 1;
-        }
-      for (const char *p = line_start; p < nul; p++)
-        column += ((guchar) *p & 0xc0) != 0x80;
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   _("%s:%d:%d: contains a NUL byte (a zero byte, which text never holds); "
-                     "the file is damaged or is not a dataset"), display_name, line, column);
-      return FALSE;
-    }
+  problem = mba_text_find_encoding_problem (*data, *length, &skip, &line, &column);
+  if (problem != NULL && line > 0)
+    g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX, "%s:%d:%d: %s",
+                 display_name, line, column, problem);
+  else if (problem != NULL)
+    g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX, "%s: %s", display_name, problem);
+  if (problem != NULL)
+    return FALSE;
+  *data += skip;
+  *length -= skip;
   return TRUE;
 }
