@@ -7,9 +7,11 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mba-dataset.h"
+#include "mba-regular-file.h"
 #include "mba-synthetic.h"
 #include "mba-test-util.h"
 
@@ -526,6 +528,95 @@ test_check_many_problems (void)
   g_rmdir (dir);
 }
 
+/* Issue 15, item 6: --verify-quotes read whatever a document's name led to. A FIFO blocked it
+ * for ever and a huge file was read whole; now each is refused, with the reason, at once. */
+static void
+test_verify_quotes_special_files (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mba-docs-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (small, &error);
+  static const struct { const char *kind; const char *reason; } cases[] = {
+    { "fifo", "it is not a regular file (a pipe, a device or a socket, say)" },
+    { "sparse", "it is 1024 MiB; files larger than 64 MiB are refused" },
+    { "folder", "it is a folder, not a file" },
+    { "latin1", "it is not UTF-8 text" },
+  };
+
+  g_assert_no_error (error);
+  /* A hang is a failure, not a test that never ends. */
+  alarm (60);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) failures = NULL;
+      g_autofree char *expected = g_strdup_printf ("events[2].quotes[0]: the document article.txt of source "
+                                                   "“art” cannot be read in %s: %s", dir, cases[i].reason);
+      guint n_verified = 99;
+
+      if (g_str_equal (cases[i].kind, "fifo"))
+        g_assert_cmpint (mkfifo (article, 0600), ==, 0);
+      else if (g_str_equal (cases[i].kind, "sparse"))
+        {
+          int fd = g_open (article, O_CREAT | O_WRONLY, 0644);
+
+          g_assert_cmpint (fd, >=, 0);
+          g_assert_cmpint (ftruncate (fd, (goffset) 1024 * 1024 * 1024), ==, 0);
+          close (fd);
+        }
+      else if (g_str_equal (cases[i].kind, "folder"))
+        g_assert_cmpint (g_mkdir (article, 0700), ==, 0);
+      else
+        g_assert_true (g_file_set_contents (article, "Caf\xe9", -1, NULL));
+
+      g_assert_false (mba_dataset_verify_quotes (dataset, dir, &n_verified, &failures));
+      g_assert_cmpuint (n_verified, ==, 0);
+      /* Every quote from the article says why, not just the first. */
+      g_assert_cmpuint (failures->len, ==, 5);
+      g_assert_cmpstr (failures->pdata[0], ==, expected);
+      for (guint j = 0; j < failures->len; j++)
+        g_assert_true (g_str_has_suffix (failures->pdata[j], cases[i].reason));
+      if (g_str_equal (cases[i].kind, "folder"))
+        g_rmdir (article);
+      else
+        g_unlink (article);
+    }
+  alarm (0);
+  g_rmdir (dir);
+}
+
+static void
+test_regular_file_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-read-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ten.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (path, "0123456789", 10, NULL));
+  contents = mba_regular_file_read (path, 10, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "0123456789");
+  g_assert_cmpuint (length, ==, 10);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_null (mba_regular_file_read (path, 9, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* A device that never ends. */
+  g_assert_null (mba_regular_file_read ("/dev/zero", 1024, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  g_assert_null (mba_regular_file_read ("/nonexistent/mba.txt", 1024, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_cmpstr (error->message, ==, "No such file or directory");
+  mba_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +672,8 @@ main (int   argc,
   g_test_add_func ("/bad-files/utf8-byte-order-mark", test_utf8_byte_order_mark);
   g_test_add_func ("/bad-files/nul-byte-position", test_nul_byte_position);
   g_test_add_func ("/bad-files/check-many-problems", test_check_many_problems);
+  g_test_add_func ("/bad-files/verify-quotes-special-files", test_verify_quotes_special_files);
+  g_test_add_func ("/bad-files/regular-file-read", test_regular_file_read);
 
   return g_test_run ();
 }

@@ -104,6 +104,64 @@ test_accepted (void)
     }
 }
 
+/* Messages quote names and values from the file: they are passed on without controls. */
+static void
+test_make_printable (void)
+{
+  static const struct { const char *text; const char *printable; } cases[] = {
+    { "plain “quoted” Україна", "plain “quoted” Україна" },
+    { "esc\x1b[2J", "esc\\u001B[2J" },
+    { "two\nlines\tand a tab", "two\\u000Alines\\u0009and a tab" },
+    { "del\x7f c1\xc2\x85", "del\\u007F c1\\u0085" },
+    { "non\xef\xbf\xbf \xf4\x8f\xbf\xbf", "non\\uFFFF \\uDBFF\\uDFFF" },
+    { "bad\xff", "bad\xef\xbf\xbd" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *printable = mba_text_make_printable (cases[i].text);
+
+      g_assert_cmpstr (printable, ==, cases[i].printable);
+    }
+}
+
+static void
+test_encoding (void)
+{
+  static const struct { const char *data; gsize length; const char *problem; gsize skip; int line, column; } cases[] = {
+    { "{}", 2, NULL, 0, 0, 0 },
+    { "", 0, NULL, 0, 0, 0 },
+    { "\xef\xbb\xbf{}", 5, NULL, 3, 0, 0 },
+    { "\xef\xbb\xbf", 3, NULL, 3, 0, 0 },
+    { "\xff\xfe{\0", 4, "this file is UTF-16 text; save it as UTF-8", 0, 0, 0 },
+    { "\xfe\xff\0{", 4, "this file is UTF-16 text; save it as UTF-8", 0, 0, 0 },
+    { "{\0 \0", 4, "this file is UTF-16 text; save it as UTF-8", 0, 0, 0 },
+    { "\0{\0 ", 4, "this file is UTF-16 text; save it as UTF-8", 0, 0, 0 },
+    { "\0\0\xfe\xff", 4, "this file is UTF-32 text; save it as UTF-8", 0, 0, 0 },
+    { "\xff\xfe\0\0", 4, "this file is UTF-32 text; save it as UTF-8", 0, 0, 0 },
+    { "{\0\0\0", 4, "this file is UTF-32 text; save it as UTF-8", 0, 0, 0 },
+    { "\0\0\0{", 4, "this file is UTF-32 text; save it as UTF-8", 0, 0, 0 },
+    /* A NUL byte, where it is: after the byte order mark, in characters. */
+    { "\xef\xbb\xbf{\n\"é\0", 9, "contains a NUL byte (a zero byte, which text never holds); "
+      "the file is damaged or is not a dataset", 3, 2, 3 },
+    { "\0", 1, "contains a NUL byte (a zero byte, which text never holds); "
+      "the file is damaged or is not a dataset", 0, 1, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize skip = 99;
+      int line = -1, column = -1;
+      g_autofree char *problem = mba_text_find_encoding_problem (cases[i].data, cases[i].length,
+                                                                 &skip, &line, &column);
+
+      g_assert_cmpstr (problem, ==, cases[i].problem);
+      g_assert_cmpuint (skip, ==, cases[i].skip);
+      g_assert_cmpint (line, ==, cases[i].line);
+      g_assert_cmpint (column, ==, cases[i].column);
+    }
+}
+
 /* small.json with its title and the first event's title replaced by @title (JSON text). */
 static char *
 write_dataset (const char *dir,
@@ -211,6 +269,8 @@ main (int   argc,
 
   g_test_add_func ("/text-check/refused", test_refused);
   g_test_add_func ("/text-check/accepted", test_accepted);
+  g_test_add_func ("/text-check/make-printable", test_make_printable);
+  g_test_add_func ("/text-check/encoding", test_encoding);
   g_test_add_func ("/text-check/refused-in-dataset", test_refused_in_dataset);
   g_test_add_func ("/text-check/accepted-text-exports", test_accepted_text_exports);
 

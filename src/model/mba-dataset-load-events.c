@@ -579,7 +579,8 @@ mba_loader_load_events (Loader            *loader,
           mba_loader_report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("event id “%s” is used twice"), event->id);
           mba_loader_pop (loader, old2);
         }
-      g_hash_table_add (seen_ids, (gpointer) event->id);
+      else
+        g_hash_table_insert (seen_ids, (gpointer) event->id, GINT_TO_POINTER (event->file_index + 1));
     }
   mba_loader_pop (loader, old);
 
@@ -591,6 +592,24 @@ mba_loader_load_events (Loader            *loader,
   derived = g_array_new (FALSE, FALSE, sizeof (MbaEvent));
   for (guint j = 0; j < events->len; j++)
     derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+  for (guint j = 0; j < derived->len; j++)
+    {
+      /* An event typed in with a derived event's id would hide one of them from lookups. */
+      const char *id = g_array_index (derived, MbaEvent, j).id;
+      int position = GPOINTER_TO_INT (g_hash_table_lookup (seen_ids, id)) - 1;
+
+      if (position >= 0)
+        {
+          gsize old2 = mba_loader_push_key (loader, "events");
+
+          mba_loader_push_index (loader, position);
+          mba_loader_push_key (loader, "id");
+          mba_loader_report (loader, MBA_DATASET_ERROR_DUPLICATE_ID,
+                             _("event id “%s” is the one the app gives to the date a withdrawal takes "
+                               "effect, worked out from its deposit; choose another id"), id);
+          mba_loader_pop (loader, old2);
+        }
+    }
   g_array_append_vals (events, derived->data, derived->len);
 
   /* Files are usually written in date order already; sorting needs a copy the size of the

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mba-dataset-private.h"
+#include "mba-uri.h"
 
 void
 mba_loader_load_treaty (Loader *loader,
@@ -56,13 +57,6 @@ mba_loader_load_treaty (Loader *loader,
   mba_loader_pop (loader, old);
 }
 
-static gboolean
-url_is_web (const char *url)
-{
-  return (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
-         (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0');
-}
-
 void
 mba_loader_load_sources (Loader *loader,
                          json_t *root)
@@ -92,6 +86,7 @@ mba_loader_load_sources (Loader *loader,
   json_array_foreach (array, i, object)
     {
       MbaSource *source = &self->sources[self->n_sources];
+      g_autofree char *url_problem = NULL;
       const char *layer;
       gsize old2 = mba_loader_push_index (loader, i);
 
@@ -122,10 +117,11 @@ mba_loader_load_sources (Loader *loader,
       source->document = mba_loader_get_string (loader, object, "document", FALSE, TRUE);
       source->note = mba_loader_get_string (loader, object, "note", FALSE, TRUE);
 
-      if (source->url != NULL && !url_is_web (source->url))
+      if (source->url != NULL && !mba_uri_check (source->url, &url_problem))
         {
           gsize old3 = mba_loader_push_key (loader, "url");
-          mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not an http:// or https:// link"), source->url);
+          mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, "%s", url_problem);
+          g_clear_pointer (&url_problem, g_free);
           mba_loader_pop (loader, old3);
           source->url = NULL;
         }

@@ -21,8 +21,9 @@ mba_loader_report (Loader     *loader,
                    const char *format,
                    ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
-  const char *json_path = loader->path->len ? loader->path->str : _("(top level)");
+  g_autofree char *json_path = NULL;
   gsize prefix_len, max_len;
   va_list args;
 
@@ -34,8 +35,11 @@ mba_loader_report (Loader     *loader,
     }
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Names and values quoted from the file may hold controls: never pass them on. */
+  message = mba_text_make_printable (raw);
+  json_path = mba_text_make_printable (loader->path->len ? loader->path->str : _("(top level)"));
 
   /* A message quotes values from the file; a huge one must not make a huge line. */
   prefix_len = strlen (loader->file) + strlen (json_path) + 4;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mba-dataset-private.h"
+#include "mba-regular-file.h"
 
 /* Any run of white space (no-break spaces and line breaks too) becomes one space. */
 static char *
@@ -37,6 +38,24 @@ collapse_white_space (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* A document read for mba_dataset_verify_quotes(): its text with white space collapsed, or why
+ * it cannot be read. */
+typedef struct
+{
+  char *text;
+  char *problem;
+} Document;
+
+static void
+document_free (gpointer data)
+{
+  Document *document = data;
+
+  g_free (document->text);
+  g_free (document->problem);
+  g_free (document);
+}
+
 static void
 verify_one (GHashTable      *documents,
             const char      *documents_dir,
@@ -48,6 +67,7 @@ verify_one (GHashTable      *documents,
 {
   g_autofree char *needle = NULL;
   const char *haystack;
+  Document *document;
 
   if (source->layer != MBA_SOURCE_LAYER_ARTICLE)
     return;
@@ -57,22 +77,33 @@ verify_one (GHashTable      *documents,
       return;
     }
 
-  if (!g_hash_table_lookup_extended (documents, source->document, NULL, (gpointer *) &haystack))
+  document = g_hash_table_lookup (documents, source->document);
+  if (document == NULL)
     {
       g_autofree char *file = g_build_filename (documents_dir, source->document, NULL);
+      g_autoptr(GError) read_error = NULL;
       g_autofree char *contents = NULL;
+      gsize length = 0;
 
-      haystack = NULL;
-      if (g_file_get_contents (file, &contents, NULL, NULL) && g_utf8_validate (contents, -1, NULL))
-        haystack = collapse_white_space (contents);
-      g_hash_table_insert (documents, g_strdup (source->document), (gpointer) haystack);
+      /* Only regular files of a dataset's size at most: a FIFO would block, a device never end. */
+      document = g_new0 (Document, 1);
+      contents = mba_regular_file_read (file, MBA_DATASET_MAX_BYTES, &length, &read_error);
+      if (contents == NULL)
+        document->problem = g_strdup (read_error->message);
+      else if (!g_utf8_validate_len (contents, length, NULL))
+        document->problem = g_strdup ("it is not UTF-8 text");
+      else
+        document->text = collapse_white_space (contents);
+      g_hash_table_insert (documents, g_strdup (source->document), document);
     }
-  if (haystack == NULL)
+  if (document->text == NULL)
     {
-      g_ptr_array_add (failures, g_strdup_printf ("%s: the document %s of source “%s” cannot be read in %s",
-                                                  path, source->document, source->id, documents_dir));
+      g_ptr_array_add (failures, g_strdup_printf ("%s: the document %s of source “%s” cannot be read in %s: %s",
+                                                  path, source->document, source->id, documents_dir,
+                                                  document->problem));
       return;
     }
+  haystack = document->text;
 
   needle = collapse_white_space (text);
   if (strstr (haystack, needle) == NULL)
@@ -99,7 +130,7 @@ mba_dataset_verify_quotes (MbaDataset  *self,
                            guint       *n_verified,
                            GPtrArray  **failures)
 {
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, document_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   guint verified = 0;
 

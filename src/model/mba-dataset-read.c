@@ -475,14 +475,24 @@ mba_dataset_load_data (const char     *data,
   MbaDataset *dataset;
   json_error_t json_error;
   json_t *root;
+  g_autofree char *encoding_problem = NULL;
+  gsize skip;
+  int line, column;
 
   if (length > MBA_DATASET_MAX_BYTES)
     {
       report_too_large (problems, display_name, length);
       return NULL;
     }
-  if (!mba_text_check_encoding (&data, &length, display_name, error))
-    return NULL;
+  encoding_problem = mba_text_find_encoding_problem (data, length, &skip, &line, &column);
+  if (encoding_problem != NULL)
+    {
+      mba_problem_list_add (problems, MBA_DATASET_ERROR_SYNTAX, display_name, MAX (line, 0),
+                            MAX (column, 0), NULL, encoding_problem);
+      return NULL;
+    }
+  data += skip;
+  length -= skip;
 
   /* Large files take the fast path: events parsed one by one in parallel. */
   if (length > 256 * 1024)

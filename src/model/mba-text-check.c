@@ -69,7 +69,19 @@ mba_text_check (const char *text)
 
   for (const char *p = text; *p != '\0';)
     {
+      const char *run = p;
       gunichar c;
+
+      /* Printable ASCII, most of any dataset's text: nothing to refuse, and it joins nothing. */
+      while ((guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        p++;
+      if (p != run)
+        {
+          position += p - run;
+          joined = 0;
+          after_joiner = FALSE;
+          continue;
+        }
 
       position++;
       if ((guchar) *p < 0x80)
@@ -109,6 +121,44 @@ mba_text_check (const char *text)
   return NULL;
 }
 
+/**
+ * mba_text_make_printable:
+ * @text: a message that may quote text from a file (a member's name, a refused value)
+ *
+ * The message with every character that mba_text_check() refuses, and tab and newline (a
+ * problem is one line), written as its JSON escape (`\u001B`), so that a value quoted from a
+ * bad file cannot send control sequences to the terminal `--check` prints to, split a problem
+ * in two, or hide what it quotes. Invalid UTF-8 becomes U+FFFD.
+ *
+ * Returns: (transfer full): the printable text
+ */
+char *
+mba_text_make_printable (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && c != '\t' && !is_refused_control (c) && !is_noncharacter (c))
+        g_string_append_unichar (out, c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        /* As JSON writes it: a surrogate pair. */
+        g_string_append_printf (out, "\\u%04X\\u%04X", 0xd800 + ((c - 0x10000) >> 10),
+                                0xdc00 + ((c - 0x10000) & 0x3ff));
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* What the first bytes of a JSON text say about its encoding (RFC 4627, section 3): its first
  * character is ASCII, so the zero bytes around it give UTF-16 and UTF-32 away, with or without
  * a byte order mark. */
@@ -129,11 +179,12 @@ wide_encoding (const guchar *b,
 }
 
 /**
- * mba_text_check_encoding:
- * @data: (inout): the file's bytes; moved past a UTF-8 byte order mark
- * @length: (inout): their number; less the byte order mark
- * @display_name: the name problems are reported under
- * @error: an %MBA_DATASET_ERROR_SYNTAX error when the file is not UTF-8 text
+ * mba_text_find_encoding_problem:
+ * @data: a file's bytes
+ * @length: their number
+ * @skip: (out): how many bytes the parser must skip: 3 for a UTF-8 byte order mark, else 0
+ * @line: (out): the line of the problem, counted from 1; 0 when it concerns the whole file
+ * @column: (out): its column in characters, counted from 1; 0 with @line
  *
  * What a dataset's loader checks first, so that a file saved in another encoding is refused
  * with words that say so, not a puzzle from the JSON parser: UTF-16 and UTF-32 (with or
@@ -141,48 +192,45 @@ wide_encoding (const guchar *b,
  * Windows editors write, is skipped silently, as RFC 8259 allows and GNOME's editors do;
  * positions are then counted after it, as an editor shows them.
  *
- * Returns: %TRUE when the parser may read @data
+ * Returns: (transfer full) (nullable): %NULL when the parser may read the bytes after @skip;
+ *   otherwise what is wrong, for people, to follow the file's name and the position
  */
-gboolean
-mba_text_check_encoding (const char **data,
-                         gsize       *length,
-                         const char  *display_name,
-                         GError     **error)
+char *
+mba_text_find_encoding_problem (const char *data,
+                                gsize       length,
+                                gsize      *skip,
+                                int        *line,
+                                int        *column)
 {
-  const guchar *bytes = (const guchar *) *data;
-  const char *encoding = wide_encoding (bytes, *length);
+  const guchar *bytes = (const guchar *) data;
+  const char *encoding = wide_encoding (bytes, length);
   const char *nul;
 
+  *skip = 0;
+  *line = *column = 0;
   if (encoding != NULL)
-    {
-      /* Translators: %s is the file's name, then UTF-16 or UTF-32, the names of encodings */
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   _("%s: this file is %s text; save it as UTF-8"), display_name, encoding);
-      return FALSE;
-    }
-  if (*length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
-    {
-      *data += 3;
-      *length -= 3;
-    }
+    /* Translators: %s is UTF-16 or UTF-32, the name of an encoding */
+    return g_strdup_printf (_("this file is %s text; save it as UTF-8"), encoding);
+  if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    *skip = 3;
+  data += *skip;
+  length -= *skip;
 
-  nul = memchr (*data, '\0', *length);
+  nul = memchr (data, '\0', length);
   if (nul != NULL)
     {
-      const char *line_start = *data;
-      int line = 1, column = 1;
+      const char *line_start = data;
 
-      for (const char *p = memchr (*data, '\n', nul - *data); p != NULL; p = memchr (p + 1, '\n', nul - (p + 1)))
+      *line = *column = 1;
+      for (const char *p = memchr (data, '\n', nul - data); p != NULL; p = memchr (p + 1, '\n', nul - (p + 1)))
         {
-          line++;
+          (*line)++;
           line_start = p + 1;
         }
       for (const char *p = line_start; p < nul; p++)
-        column += ((guchar) *p & 0xc0) != 0x80;
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-                   _("%s:%d:%d: contains a NUL byte (a zero byte, which text never holds); "
-                     "the file is damaged or is not a dataset"), display_name, line, column);
-      return FALSE;
+        *column += ((guchar) *p & 0xc0) != 0x80;
+      return g_strdup (_("contains a NUL byte (a zero byte, which text never holds); "
+                         "the file is damaged or is not a dataset"));
     }
-  return TRUE;
+  return NULL;
 }
