@@ -229,6 +229,8 @@ draw_hover (MbaMapRenderer *self,
   cairo_stroke (cr);
 }
 
+/* Frames: as vectors, or through raster layers --------------------------------------------- */
+
 static void
 draw_overlay (MbaMapRenderer *self,
               cairo_t        *cr,
