@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * MbaMapProjection:
+ * @MBA_MAP_PROJECTION_REGIONAL: Lambert azimuthal equal-area centred on 25°E 55°N, for Europe
+ *   and western Russia (the Baltic states sit at the centre, without distortion)
+ * @MBA_MAP_PROJECTION_WORLD: Equal Earth (Šavrič, Patterson and Jenny 2018), the whole world
+ *
+ * Both are equal-area and map the unit sphere, so one projected unit is about one radian.
+ */
 typedef enum
 {
   MBA_MAP_PROJECTION_REGIONAL,

@@ -21,14 +21,6 @@ typedef enum
 /* Where the map file sits in the application's resources. */
 #define MBA_WORLD_MAP_RESOURCE "/io/github/minebanatlas/MineBanAtlas/world-map.txt"
 
-/**
- * MbaMapProjection:
- * @MBA_MAP_PROJECTION_REGIONAL: Lambert azimuthal equal-area centred on 25°E 55°N, for Europe
- *   and western Russia (the Baltic states sit at the centre, without distortion)
- * @MBA_MAP_PROJECTION_WORLD: Equal Earth (Šavrič, Patterson and Jenny 2018), the whole world
- *
- * Both are equal-area and map the unit sphere, so one projected unit is about one radian.
- */
 /* One country (or territory) of the map; owned by the map, read-only. */
 typedef struct
 {
