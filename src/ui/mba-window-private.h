@@ -45,7 +45,8 @@ struct _MbaWindow
   GtkRevealer          *report_revealer;
   GtkLabel             *report_title;
   GtkLabel             *report_subtitle;
-  GtkLabel             *report_label;
+  GtkListView          *report_list;
+  GtkLabel             *report_omitted;
   GtkWindow            *shortcuts_window; /* built the first time it is shown */
 
   GSettings            *settings;
@@ -54,8 +55,16 @@ struct _MbaWindow
   GFile                *failed_file;   /* the file the error report is about */
   GFileMonitor         *monitor;
   guint                 reload_timeout_id;
-  AdwToast             *reload_toast;
+  AdwToast             *reload_toast;  /* the one reload toast, updated in place */
+  gboolean              reload_toast_shown;
+  gint64                reload_toast_added_at;
+  guint                 reload_dismiss_id;
   GCancellable         *load_cancellable;
+  MbaProblemList       *problems;      /* what the error report lists */
+  char                 *report_text;   /* the same as --check prints it, for Copy All */
+  GFile                *pending_file;  /* the newest request, started when the running load returns */
+  guint                 n_loads_running; /* 0 or 1 */
+  guint                 n_loads_started; /* for the tests */
   gboolean              sidebar_placed;
 
   /* The handout being written in a worker thread, and the toast that shows how far it got */

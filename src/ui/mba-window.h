@@ -31,6 +31,7 @@ gboolean           mba_window_open_bundled     (MbaWindow       *self,
 void               mba_window_show_bundled     (MbaWindow       *self,
                                                 MbaDataset      *dataset);
 const char        *mba_window_get_report       (MbaWindow       *self);
+GFile             *mba_window_dup_last_file    (MbaWindow       *self);
 void               mba_window_search           (MbaWindow       *self,
                                                 const char      *text);
 GStrv              mba_window_get_result_ids   (MbaWindow       *self);
