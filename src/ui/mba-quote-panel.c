@@ -9,6 +9,7 @@
 
 #include "mba-country-names.h"
 #include "mba-quote-panel.h"
+#include "mba-uri.h"
 
 struct _MbaQuotePanel
 {
@@ -49,28 +50,14 @@ static guint signals[N_SIGNALS];
  * mba_uri_is_web:
  *
  * Whether @uri may be opened: links come from data files, so only http and https are launched,
- * never file:, javascript: or a custom scheme that could start a program.
+ * never file:, javascript: or a custom scheme that could start a program, and never one that
+ * disguises where it leads (see mba_uri_check()).
  */
 gboolean
 mba_uri_is_web (const char *uri)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (uri == NULL)
-    return FALSE;
-  for (const char *p = uri; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-      return FALSE;
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (parsed);
-  host = g_uri_get_host (parsed);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && *host != '\0';
+  /* The same rule as the loader's (issue 16, section 4): one place decides. */
+  return uri != NULL && mba_uri_check (uri, NULL);
 }
 
 /**
