@@ -222,8 +222,10 @@ copy_report_action (GtkWidget  *widget,
  * toast's record when its hide animation ends while its show animation may still run, and then
  * crashes (SIGSEGV in g_object_unref from adw_animation_skip): that happens when a toast is
  * dismissed less than 200 ms after it appears (the show lasts up to 500 ms, the hide 300 ms).
- * So the toast is never added while it shows, it is shown at once (high priority, not queued
- * behind another), and it is dismissed no sooner than TOAST_SAFE_DISMISS_MS after it was added. */
+ * A toast it pushed aside is shown again when it goes, and aborts (assertion !info->widget) if
+ * that toast's own hide has not ended. So the toast is never added while it shows, it is shown
+ * at once (high priority, not queued behind another, so that the time it was added is the time
+ * it appeared), and it is dismissed no sooner than TOAST_SAFE_DISMISS_MS after that. */
 #define TOAST_SAFE_DISMISS_MS 600
 
 static void
