@@ -22,6 +22,7 @@ struct _MbaMapWidget
 
   MbaWorldMap     *map;
   MbaMapRenderer  *renderer;
+  MbaSession      *session;       /* nullable: the app's state, which the fields below follow */
   MbaDataset      *dataset;
   gint32           day;
   gint32           compare_day;
@@ -408,6 +409,26 @@ click_released_cb (MbaMapWidget   *self,
   g_signal_emit (self, signals[STATE_ACTIVATED], 0, self->activated_state);
 }
 
+/* The default handler of ::state-activated: the timeline shows only the state's events, and the
+ * event that gave the state its status on the map's date is selected. */
+static void
+mba_map_widget_real_state_activated (MbaMapWidget *self,
+                                     const char   *code)
+{
+  const MbaState *state = NULL;
+  const MbaEvent *set_by = NULL;
+
+  if (self->session == NULL)
+    return;
+  mba_session_set_state_code (self->session, code);
+  if (code != NULL && self->dataset != NULL)
+    state = mba_dataset_find_state (self->dataset, code);
+  if (state != NULL)
+    mba_dataset_get_status_at (self->dataset, state, self->day, &set_by, NULL);
+  if (set_by != NULL)
+    mba_session_set_selected_event_id (self->session, set_by->id);
+}
+
 static void
 drag_begin_cb (MbaMapWidget   *self,
                double          x,
@@ -586,6 +607,9 @@ mba_map_widget_dispose (GObject *object)
 {
   MbaMapWidget *self = MBA_MAP_WIDGET (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->dataset);
   g_clear_object (&self->renderer);
   g_clear_object (&self->map);
@@ -753,11 +777,12 @@ mba_map_widget_class_init (MbaMapWidgetClass *klass)
    * The user clicked a state: the window filters the timeline on it.
    */
   signals[STATE_ACTIVATED] =
-    g_signal_new ("state-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new_class_handler ("state-activated",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (mba_map_widget_real_state_activated),
+                                NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "mba-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -841,6 +866,81 @@ set_str (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
+}
+
+static void
+on_session_dataset_changed (MbaMapWidget *self)
+{
+  mba_map_widget_set_dataset (self, mba_session_get_dataset (self->session));
+}
+
+static void
+on_session_cursor_changed (MbaMapWidget *self)
+{
+  gint32 day = mba_session_get_cursor_day (self->session);
+
+  if (day > 0)
+    mba_map_widget_set_day (self, day);
+}
+
+static void
+on_session_selection_changed (MbaMapWidget *self)
+{
+  mba_map_widget_set_selected_event_id (self, mba_session_get_selected_event_id (self->session));
+}
+
+static void
+on_session_state_changed (MbaMapWidget *self)
+{
+  mba_map_widget_set_activated_state (self, mba_session_get_state_code (self->session));
+}
+
+/**
+ * mba_map_widget_set_session:
+ * @session: the app's state
+ *
+ * The map shows the session's dataset at its cursor date, outlines the selected event's states
+ * and the state filtered on; clicking a state writes the filter and the selection to it.
+ */
+void
+mba_map_widget_set_session (MbaMapWidget *self,
+                            MbaSession   *session)
+{
+  g_return_if_fail (MBA_IS_MAP_WIDGET (self));
+  g_return_if_fail (session == NULL || MBA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session == NULL)
+    return;
+
+  g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_session_dataset_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::cursor-day", G_CALLBACK (on_session_cursor_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected-event-id", G_CALLBACK (on_session_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::state-code", G_CALLBACK (on_session_state_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_session_dataset_changed (self);
+  on_session_cursor_changed (self);
+  on_session_selection_changed (self);
+  on_session_state_changed (self);
+}
+
+/**
+ * mba_map_widget_get_session:
+ *
+ * Returns: (transfer none) (nullable): the state the map follows
+ */
+MbaSession *
+mba_map_widget_get_session (MbaMapWidget *self)
+{
+  g_return_val_if_fail (MBA_IS_MAP_WIDGET (self), NULL);
+  return self->session;
 }
 
 MbaDataset *

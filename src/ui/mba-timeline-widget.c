@@ -27,18 +27,16 @@ struct _MbaTimelineWidget
 {
   GtkWidget             parent_instance;
 
-  MbaDataset           *dataset;
-  MbaTimelineViewport  *viewport;
+  /* The app's state (dataset, selection, cursor, visible range, filter) is the session's;
+   * the widget draws it and writes what the user does to it. */
+  MbaSession           *session;
+  MbaDataset           *dataset;       /* the session's, as the layout was last given it */
+  MbaTimelineViewport  *viewport;      /* zoom and pan arithmetic, kept equal to the session's range */
   MbaTimelineLayout    *layout;
+  gboolean              selecting;     /* the widget itself is writing the selection */
+  gboolean              syncing_range; /* the viewport is being set from the session */
 
   MbaTimelineLaneMode   lane_mode;
-  guint                 hidden_kinds;
-  char                 *state_filter;
-  char                 *search_text;
-
-  char                 *selected_id;
-  const MbaEvent       *selected;
-  gint32                cursor_day;
   double                lane_offset;
 
   /* Pointer */
@@ -78,15 +76,10 @@ G_DEFINE_FINAL_TYPE (MbaTimelineWidget, mba_timeline_widget, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DATASET,
+  PROP_SESSION,
   PROP_VIEWPORT,
-  PROP_SELECTED_EVENT_ID,
-  PROP_CURSOR_DAY,
   PROP_LANE_MODE,
-  PROP_HIDDEN_KINDS,
   PROP_SHOW_CONTEXT,
-  PROP_STATE_FILTER,
-  PROP_SEARCH_TEXT,
   PROP_N_SHOWN,
   N_PROPS
 };
@@ -131,12 +124,13 @@ mba_timeline_widget_get_scene (MbaTimelineWidget *self,
   scene->end_day = mba_timeline_viewport_get_end (self->viewport);
   scene->lane_offset = self->lane_offset;
   scene->lane_mode = self->lane_mode;
-  scene->hidden_kinds = self->hidden_kinds;
-  scene->state_filter = self->state_filter;
-  scene->search_text = self->search_text;
+  /* The one place the layout's filter is fed from the session's. */
+  scene->hidden_kinds = mba_session_get_hidden_kinds (self->session);
+  scene->state_filter = mba_session_get_state_code (self->session);
+  scene->search_text = mba_session_get_search_text (self->session);
   scene->font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  scene->selected_id = self->selected_id;
-  scene->cursor_day = self->cursor_day;
+  scene->selected_id = mba_session_get_selected_event_id (self->session);
+  scene->cursor_day = mba_session_get_cursor_day (self->session);
   scene->hover_x = self->hover_x;
   scene->hover_y = self->hover_y;
   scene->scale = gtk_widget_get_scale_factor (widget);
@@ -221,11 +215,12 @@ describe_event (const MbaEvent *event)
 static void
 update_accessible (MbaTimelineWidget *self)
 {
+  const MbaEvent *selected = mba_session_get_selected_event (self->session);
   g_autofree char *description = NULL;
 
-  if (self->selected != NULL)
+  if (selected != NULL)
     {
-      g_autofree char *event = describe_event (self->selected);
+      g_autofree char *event = describe_event (selected);
 
       /* Translators: what a screen reader says about the timeline with an event selected */
       description = g_strdup_printf (_("Selected: %s"), event);
@@ -272,95 +267,31 @@ reveal_event (MbaTimelineWidget *self,
     set_lane_offset (self, top + g->row_height * 2 - g->plot.height);
 }
 
+/* Selects @event in the session; @reveal brings it into view (a click needs not: it is there). */
 static void
 select_event (MbaTimelineWidget *self,
               const MbaEvent    *event,
               gboolean           reveal)
 {
-  if (event == self->selected)
-    {
-      if (event != NULL && reveal)
-        reveal_event (self, event);
-      return;
-    }
-
-  self->selected = event;
-  g_free (self->selected_id);
-  self->selected_id = event ? g_strdup (event->id) : NULL;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT_ID]);
-  /* The map follows the selection: the cursor goes to the event's date. */
-  if (event != NULL)
-    mba_timeline_widget_set_cursor_day (self, event->first_day);
+  self->selecting = TRUE;
+  mba_session_set_selected_event_id (self->session, event != NULL ? event->id : NULL);
+  self->selecting = FALSE;
   if (event != NULL && reveal)
     reveal_event (self, event);
-  g_object_thaw_notify (G_OBJECT (self));
+}
 
+/* Another view (search, the map, the quote panel, the presentation) selected an event: show
+ * it. The widget's own selections reveal themselves when they need to. */
+static void
+on_session_selection_changed (MbaTimelineWidget *self)
+{
+  const MbaEvent *selected = mba_session_get_selected_event (self->session);
+
+  if (mba_session_get_dataset (self->session) != self->dataset)
+    return;   /* a new dataset: on_session_dataset_changed() shows it whole */
+  if (selected != NULL && !self->selecting)
+    reveal_event (self, selected);
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-const char *
-mba_timeline_widget_get_selected_event_id (MbaTimelineWidget *self)
-{
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
-  return self->selected_id;
-}
-
-const MbaEvent *
-mba_timeline_widget_get_selected_event (MbaTimelineWidget *self)
-{
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
-  return self->selected;
-}
-
-/**
- * mba_timeline_widget_set_selected_event_id:
- * @id: (nullable): an event of the dataset, or %NULL for none
- *
- * Selects the event and brings it into view; the date cursor moves to its date. An unknown
- * id clears the selection.
- */
-void
-mba_timeline_widget_set_selected_event_id (MbaTimelineWidget *self,
-                                           const char        *id)
-{
-  const MbaEvent *event = NULL;
-
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-
-  if (id != NULL && self->dataset != NULL)
-    event = mba_dataset_find_event (self->dataset, id);
-  select_event (self, event, TRUE);
-}
-
-gint32
-mba_timeline_widget_get_cursor_day (MbaTimelineWidget *self)
-{
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), 0);
-  return self->cursor_day;
-}
-
-/**
- * mba_timeline_widget_set_cursor_day:
- * @day: a day number (see mba_day_from_ymd()), the date the map shows
- *
- * Moves the date cursor, within the timeline's limits.
- */
-void
-mba_timeline_widget_set_cursor_day (MbaTimelineWidget *self,
-                                    gint32             day)
-{
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-
-  if (day > 0)
-    day = CLAMP (day, (gint32) ceil (mba_timeline_viewport_get_min_day (self->viewport)),
-                 (gint32) floor (mba_timeline_viewport_get_max_day (self->viewport)) - 1);
-  if (day == self->cursor_day)
-    return;
-  self->cursor_day = day;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_DAY]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -369,10 +300,11 @@ step_selection (MbaTimelineWidget *self,
                 int                direction)
 {
   const MbaEvent *next;
+  const MbaEvent *selected = mba_session_get_selected_event (self->session);
 
   ensure_layout (self);
-  if (self->selected != NULL)
-    next = mba_timeline_layout_step (self->layout, self->selected, direction);
+  if (selected != NULL)
+    next = mba_timeline_layout_step (self->layout, selected, direction);
   else
     {
       /* Nothing selected yet: start from the events in view. */
@@ -399,62 +331,129 @@ step_selection (MbaTimelineWidget *self,
 /* Dataset and filters                                                                        */
 /* ------------------------------------------------------------------------------------------ */
 
-MbaDataset *
-mba_timeline_widget_get_dataset (MbaTimelineWidget *self)
+/* A new or reloaded dataset: the layout takes it and the view shows it whole (the session has
+ * already chosen the selection, the cursor and the range). */
+static void
+on_session_dataset_changed (MbaTimelineWidget *self)
 {
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
-  return self->dataset;
+  MbaDataset *dataset = mba_session_get_dataset (self->session);
+
+  if (dataset == self->dataset)
+    return;
+  g_set_object (&self->dataset, dataset);
+  mba_timeline_layout_set_dataset (self->layout, dataset);
+  self->lane_offset = 0;
+  self->hover_event = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-mba_timeline_widget_set_dataset (MbaTimelineWidget *self,
-                                 MbaDataset        *dataset)
+/* The layout filters what it lays out; it takes the session's filter here (and from the scene
+ * before each layout), so that what it counts is up to date at once. */
+static void
+feed_layout_filter (MbaTimelineWidget *self)
 {
-  const MbaEvent *keep = NULL;
+  mba_timeline_layout_set_hidden_kinds (self->layout, mba_session_get_hidden_kinds (self->session));
+  mba_timeline_layout_set_state_filter (self->layout, mba_session_get_state_code (self->session));
+  mba_timeline_layout_set_search_text (self->layout, mba_session_get_search_text (self->session));
+}
 
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-  g_return_if_fail (dataset == NULL || MBA_IS_DATASET (dataset));
-
-  if (!g_set_object (&self->dataset, dataset))
-    return;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  mba_timeline_layout_set_dataset (self->layout, dataset);
-  mba_timeline_viewport_set_limits_for_dataset (self->viewport, self->dataset);
-  mba_timeline_viewport_fit (self->viewport);
+static void
+on_session_filter_changed (MbaTimelineWidget *self)
+{
+  feed_layout_filter (self);
   self->lane_offset = 0;
-
-  /* A reloaded dataset keeps the selection when the event is still there. */
-  if (dataset != NULL && self->selected_id != NULL)
-    keep = mba_dataset_find_event (dataset, self->selected_id);
-  self->selected = NULL;
-  select_event (self, keep, FALSE);
-  if (keep == NULL && self->selected_id != NULL)
-    {
-      g_clear_pointer (&self->selected_id, g_free);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT_ID]);
-    }
-
-  /* Without a selection the map shows the latest event's day. */
-  if (keep == NULL && dataset != NULL)
-    mba_timeline_widget_set_cursor_day (self, mba_dataset_get_latest_day (dataset));
-
   self->hover_event = NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
-  g_object_thaw_notify (G_OBJECT (self));
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-filters_changed (MbaTimelineWidget *self)
+on_session_include_context_changed (MbaTimelineWidget *self)
 {
-  self->lane_offset = 0;
-  self->hover_event = NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
-  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CONTEXT]);
+}
+
+/* The session's range and limits → the viewport; the viewport's zooms and pans → the session.
+ * Both clamp alike, so this settles after one round. */
+static void
+on_session_range_changed (MbaTimelineWidget *self)
+{
+  /* New limits first clamp the old range; only the session's range counts, set last. */
+  self->syncing_range = TRUE;
+  mba_timeline_viewport_set_limits (self->viewport, mba_session_get_min_day (self->session),
+                                    mba_session_get_max_day (self->session));
+  mba_timeline_viewport_set_range (self->viewport, mba_session_get_visible_start (self->session),
+                                   mba_session_get_visible_end (self->session));
+  self->syncing_range = FALSE;
+  mba_session_set_visible_range (self->session, mba_timeline_viewport_get_start (self->viewport),
+                                 mba_timeline_viewport_get_end (self->viewport));
+}
+
+static void
+on_session_cursor_changed (MbaTimelineWidget *self)
+{
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mba_timeline_widget_get_session:
+ *
+ * Returns: (transfer none): the state the widget shows and changes
+ */
+MbaSession *
+mba_timeline_widget_get_session (MbaTimelineWidget *self)
+{
+  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
+  return self->session;
+}
+
+/**
+ * mba_timeline_widget_set_session:
+ * @session: the app's state, shared with the other views
+ *
+ * The widget shows the session's dataset, selection, cursor, range and filter, and writes
+ * clicks, drags, zooms and keys to it. A new widget has a session of its own.
+ */
+void
+mba_timeline_widget_set_session (MbaTimelineWidget *self,
+                                 MbaSession        *session)
+{
+  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
+  g_return_if_fail (MBA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_session_dataset_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected-event-id", G_CALLBACK (on_session_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::cursor-day", G_CALLBACK (on_session_cursor_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::min-day", G_CALLBACK (on_session_range_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::max-day", G_CALLBACK (on_session_range_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::visible-start", G_CALLBACK (on_session_range_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::visible-end", G_CALLBACK (on_session_range_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::include-context",
+                           G_CALLBACK (on_session_include_context_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "filter-changed", G_CALLBACK (on_session_filter_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  on_session_range_changed (self);
+  on_session_dataset_changed (self);
+  on_session_filter_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CONTEXT]);
 }
 
 MbaTimelineLaneMode
@@ -481,128 +480,25 @@ mba_timeline_widget_set_lane_mode (MbaTimelineWidget   *self,
   self->lane_mode = mode;
   mba_timeline_layout_set_lane_mode (self->layout, mode);
   self->lane_offset = 0;
-  if (self->selected != NULL)
-    reveal_event (self, self->selected);
+  if (mba_session_get_selected_event (self->session) != NULL)
+    reveal_event (self, mba_session_get_selected_event (self->session));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_MODE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-guint
-mba_timeline_widget_get_hidden_kinds (MbaTimelineWidget *self)
+/* The "show context" switch of the timeline's menu, a property so that it can be a stateful
+ * action; it reads and writes the session's filter. */
+static gboolean
+get_show_context (MbaTimelineWidget *self)
 {
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), 0);
-  return self->hidden_kinds;
+  return mba_session_get_include_context (self->session);
 }
 
-/**
- * mba_timeline_widget_set_hidden_kinds:
- * @mask: bit (1 << kind) set for every #MbaEventKind to hide
- */
-void
-mba_timeline_widget_set_hidden_kinds (MbaTimelineWidget *self,
-                                      guint              mask)
+static void
+set_show_context (MbaTimelineWidget *self,
+                  gboolean           show)
 {
-  gboolean had_context;
-
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-
-  mask &= (1u << MBA_N_EVENT_KINDS) - 1;
-  if (self->hidden_kinds == mask)
-    return;
-  had_context = !(self->hidden_kinds & (1u << MBA_EVENT_KIND_CONTEXT));
-  self->hidden_kinds = mask;
-  mba_timeline_layout_set_hidden_kinds (self->layout, mask);
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_KINDS]);
-  if (had_context != !(mask & (1u << MBA_EVENT_KIND_CONTEXT)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CONTEXT]);
-  filters_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-gboolean
-mba_timeline_widget_get_show_context (MbaTimelineWidget *self)
-{
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), TRUE);
-  return !(self->hidden_kinds & (1u << MBA_EVENT_KIND_CONTEXT));
-}
-
-/**
- * mba_timeline_widget_set_show_context:
- *
- * Shows or hides the events of kind context, which set no status: the same as their bit in
- * #MbaTimelineWidget:hidden-kinds.
- */
-void
-mba_timeline_widget_set_show_context (MbaTimelineWidget *self,
-                                      gboolean           show)
-{
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-
-  if (show)
-    mba_timeline_widget_set_hidden_kinds (self, self->hidden_kinds & ~(1u << MBA_EVENT_KIND_CONTEXT));
-  else
-    mba_timeline_widget_set_hidden_kinds (self, self->hidden_kinds | (1u << MBA_EVENT_KIND_CONTEXT));
-}
-
-const char *
-mba_timeline_widget_get_state_filter (MbaTimelineWidget *self)
-{
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
-  return self->state_filter;
-}
-
-/**
- * mba_timeline_widget_set_state_filter:
- * @code: (nullable): a state's ISO code: only its events are shown; %NULL for all states
- */
-void
-mba_timeline_widget_set_state_filter (MbaTimelineWidget *self,
-                                      const char        *code)
-{
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-
-  if (code != NULL && *code == '\0')
-    code = NULL;
-  if (g_strcmp0 (self->state_filter, code) == 0)
-    return;
-  g_free (self->state_filter);
-  self->state_filter = g_strdup (code);
-  mba_timeline_layout_set_state_filter (self->layout, code);
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_FILTER]);
-  filters_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-const char *
-mba_timeline_widget_get_search_text (MbaTimelineWidget *self)
-{
-  g_return_val_if_fail (MBA_IS_TIMELINE_WIDGET (self), NULL);
-  return self->search_text;
-}
-
-/**
- * mba_timeline_widget_set_search_text:
- * @text: (nullable): words that must all appear in an event's title, summary or states
- */
-void
-mba_timeline_widget_set_search_text (MbaTimelineWidget *self,
-                                     const char        *text)
-{
-  g_return_if_fail (MBA_IS_TIMELINE_WIDGET (self));
-
-  if (text != NULL && *text == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->search_text, text) == 0)
-    return;
-  g_free (self->search_text);
-  self->search_text = g_strdup (text);
-  mba_timeline_layout_set_search_text (self->layout, text);
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
-  filters_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
+  mba_session_set_include_context (self->session, show);
 }
 
 /**
@@ -654,9 +550,10 @@ zoom_by_key (MbaTimelineWidget *self,
   double start = mba_timeline_viewport_get_start (self->viewport);
   double end = mba_timeline_viewport_get_end (self->viewport);
   double anchor = (start + end) / 2;
+  gint32 cursor_day = mba_session_get_cursor_day (self->session);
 
-  if (self->cursor_day > 0 && self->cursor_day + 0.5 >= start && self->cursor_day + 0.5 <= end)
-    anchor = self->cursor_day + 0.5;
+  if (cursor_day > 0 && cursor_day + 0.5 >= start && cursor_day + 0.5 <= end)
+    anchor = cursor_day + 0.5;
   stop_kinetic (self);
   mba_timeline_viewport_zoom_at (self->viewport, anchor, factor);
 }
@@ -786,8 +683,9 @@ near_cursor (MbaTimelineWidget *self,
   MbaTimelineScene scene;
   MbaTimelineRect handle;
   double cursor_x;
+  gint32 cursor_day = mba_session_get_cursor_day (self->session);
 
-  if (self->cursor_day <= 0)
+  if (cursor_day <= 0)
     return FALSE;
   ensure_layout (self);
   mba_timeline_widget_get_scene (self, &scene);
@@ -795,7 +693,7 @@ near_cursor (MbaTimelineWidget *self,
     return FALSE;
   if (x >= handle.x && x < handle.x + handle.width && y >= handle.y && y < handle.y + handle.height)
     return TRUE;
-  cursor_x = mba_timeline_layout_day_to_x (self->layout, self->cursor_day + 0.5);
+  cursor_x = mba_timeline_layout_day_to_x (self->layout, cursor_day + 0.5);
   return fabs (x - cursor_x) <= CURSOR_GRAB_PX && y >= handle.y;
 }
 
@@ -803,7 +701,7 @@ static void
 move_cursor_to (MbaTimelineWidget *self,
                 double             x)
 {
-  mba_timeline_widget_set_cursor_day (self, (gint32) floor (day_at (self, x)));
+  mba_session_set_cursor_day (self->session, (gint32) floor (day_at (self, x)));
 }
 
 static void
@@ -1131,9 +1029,11 @@ mba_timeline_widget_query_tooltip (GtkWidget  *widget,
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      if (self->selected == NULL)
+      const MbaEvent *selected = mba_session_get_selected_event (self->session);
+
+      if (selected == NULL)
         return FALSE;
-      append_event_tooltip (text, self->selected);
+      append_event_tooltip (text, selected);
       gtk_tooltip_set_markup (tooltip, text->str);
       return TRUE;
     }
@@ -1234,10 +1134,10 @@ action_activate (GtkWidget  *widget,
   MbaTimelineWidget *self = MBA_TIMELINE_WIDGET (widget);
 
   /* Enter selects when nothing is, and otherwise opens the selected event. */
-  if (self->selected == NULL)
+  if (mba_session_get_selected_event (self->session) == NULL)
     step_selection (self, 1);
   else
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected_id);
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, mba_session_get_selected_event_id (self->session));
 }
 
 static void
@@ -1315,6 +1215,9 @@ mba_timeline_widget_measure (GtkWidget      *widget,
 static void
 on_viewport_changed (MbaTimelineWidget *self)
 {
+  if (self->session != NULL && !self->syncing_range)
+    mba_session_set_visible_range (self->session, mba_timeline_viewport_get_start (self->viewport),
+                                   mba_timeline_viewport_get_end (self->viewport));
   /* Hover follows the content moving under a still pointer. */
   if (self->hover_x >= 0)
     update_hover (self, self->hover_x, self->hover_y);
@@ -1333,8 +1236,10 @@ mba_timeline_widget_dispose (GObject *object)
   MbaTimelineWidget *self = (MbaTimelineWidget *) object;
 
   stop_kinetic (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->dataset);
-  self->selected = NULL;
 
   G_OBJECT_CLASS (mba_timeline_widget_parent_class)->dispose (object);
 }
@@ -1346,9 +1251,6 @@ mba_timeline_widget_finalize (GObject *object)
 
   g_clear_object (&self->viewport);
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->state_filter, g_free);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->selected_id, g_free);
 
   G_OBJECT_CLASS (mba_timeline_widget_parent_class)->finalize (object);
 }
@@ -1363,32 +1265,17 @@ mba_timeline_widget_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_VIEWPORT:
       g_value_set_object (value, self->viewport);
       break;
-    case PROP_SELECTED_EVENT_ID:
-      g_value_set_string (value, self->selected_id);
-      break;
-    case PROP_CURSOR_DAY:
-      g_value_set_int (value, self->cursor_day);
-      break;
     case PROP_LANE_MODE:
       g_value_set_enum (value, self->lane_mode);
       break;
-    case PROP_HIDDEN_KINDS:
-      g_value_set_uint (value, self->hidden_kinds);
-      break;
     case PROP_SHOW_CONTEXT:
-      g_value_set_boolean (value, mba_timeline_widget_get_show_context (self));
-      break;
-    case PROP_STATE_FILTER:
-      g_value_set_string (value, self->state_filter);
-      break;
-    case PROP_SEARCH_TEXT:
-      g_value_set_string (value, self->search_text);
+      g_value_set_boolean (value, get_show_context (self));
       break;
     case PROP_N_SHOWN:
       g_value_set_uint (value, mba_timeline_widget_get_n_shown (self));
@@ -1408,29 +1295,15 @@ mba_timeline_widget_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      mba_timeline_widget_set_dataset (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTED_EVENT_ID:
-      mba_timeline_widget_set_selected_event_id (self, g_value_get_string (value));
-      break;
-    case PROP_CURSOR_DAY:
-      mba_timeline_widget_set_cursor_day (self, g_value_get_int (value));
+    case PROP_SESSION:
+      if (g_value_get_object (value) != NULL)
+        mba_timeline_widget_set_session (self, g_value_get_object (value));
       break;
     case PROP_LANE_MODE:
       mba_timeline_widget_set_lane_mode (self, g_value_get_enum (value));
       break;
-    case PROP_HIDDEN_KINDS:
-      mba_timeline_widget_set_hidden_kinds (self, g_value_get_uint (value));
-      break;
     case PROP_SHOW_CONTEXT:
-      mba_timeline_widget_set_show_context (self, g_value_get_boolean (value));
-      break;
-    case PROP_STATE_FILTER:
-      mba_timeline_widget_set_state_filter (self, g_value_get_string (value));
-      break;
-    case PROP_SEARCH_TEXT:
-      mba_timeline_widget_set_search_text (self, g_value_get_string (value));
+      set_show_context (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1466,36 +1339,21 @@ mba_timeline_widget_class_init (MbaTimelineWidgetClass *klass)
   widget_class->measure = mba_timeline_widget_measure;
   widget_class->query_tooltip = mba_timeline_widget_query_tooltip;
 
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL, MBA_TYPE_DATASET,
+  /* The app's state that the widget shows and changes. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, MBA_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The visible span; zoom and pan by calling its methods. */
+  /* The visible span; zoom and pan by calling its methods (the session follows). */
   properties[PROP_VIEWPORT] =
     g_param_spec_object ("viewport", NULL, NULL, MBA_TYPE_TIMELINE_VIEWPORT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  /* The selected event's id, which the other views follow; NULL when none is. */
-  properties[PROP_SELECTED_EVENT_ID] =
-    g_param_spec_string ("selected-event-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The day the map shows (mba-date.h day number); 0 for none. */
-  properties[PROP_CURSOR_DAY] =
-    g_param_spec_int ("cursor-day", NULL, NULL, 0, G_MAXINT32, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANE_MODE] =
     g_param_spec_enum ("lane-mode", NULL, NULL, MBA_TYPE_TIMELINE_LANE_MODE, MBA_TIMELINE_LANE_MODE_KIND,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HIDDEN_KINDS] =
-    g_param_spec_uint ("hidden-kinds", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The session's include-context, for the menu's toggle. */
   properties[PROP_SHOW_CONTEXT] =
     g_param_spec_boolean ("show-context", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE_FILTER] =
-    g_param_spec_string ("state-filter", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH_TEXT] =
-    g_param_spec_string ("search-text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_SHOWN] =
     g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -1599,5 +1457,9 @@ mba_timeline_widget_init (MbaTimelineWidget *self)
   g_signal_connect (self->zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (self->zoom));
 
-  update_accessible (self);
+  /* A session of its own until the window hands it the app's. */
+  {
+    g_autoptr(MbaSession) session = mba_session_new ();
+    mba_timeline_widget_set_session (self, session);
+  }
 }

@@ -9,6 +9,7 @@
 
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
+#include "mba-session.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
 
@@ -47,6 +48,10 @@ struct _MbaWindow
   GtkLabel             *report_subtitle;
   GtkLabel             *report_label;
   GtkWindow            *shortcuts_window; /* built the first time it is shown */
+
+  MbaSession           *session;       /* the app's state: every view observes it */
+  GListModel           *results;       /* the search results: the session's events, the first few */
+  gboolean              results_bound;
 
   GSettings            *settings;
   MbaDataset           *dataset;

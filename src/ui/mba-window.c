@@ -80,9 +80,8 @@ mba_window_update (MbaWindow *self)
   g_autofree char *subtitle = NULL;
   guint n_events;
 
-  mba_timeline_widget_set_dataset (self->timeline, self->dataset);
-  mba_map_widget_set_dataset (self->map, self->dataset);
-  mba_quote_panel_set_dataset (self->quote_panel, self->dataset);
+  /* Every view follows the session. */
+  mba_session_set_dataset (self->session, self->dataset);
   update_comparison (self);
   update_search_results (self);
   update_actions (self);
@@ -121,27 +120,6 @@ update_comparison (MbaWindow *self)
     }
 }
 
-static void select_event (MbaWindow  *self,
-                          const char *event_id);
-
-/* Clicking a state on the map shows only its events, and selects the one that gave it the
- * status it has on the map's date; clicking it again shows all. */
-static void
-on_state_activated (MbaWindow  *self,
-                    const char *code)
-{
-  const MbaState *state = NULL;
-  const MbaEvent *set_by = NULL;
-
-  mba_timeline_widget_set_state_filter (self->timeline, code);
-  if (code != NULL && self->dataset != NULL)
-    state = mba_dataset_find_state (self->dataset, code);
-  if (state != NULL)
-    mba_dataset_get_status_at (self->dataset, state, mba_map_widget_get_day (self->map), &set_by, NULL);
-  if (set_by != NULL)
-    select_event (self, set_by->id);
-}
-
 /* A concealed GtkRevealer still measures its child, laying out its labels for nothing (at
  * start-up too): the child is shown only while it is revealed or sliding. */
 static void
@@ -164,7 +142,7 @@ on_child_revealed (GtkRevealer *revealer)
 static void
 on_state_filter_changed (MbaWindow *self)
 {
-  const char *code = mba_timeline_widget_get_state_filter (self->timeline);
+  const char *code = mba_session_get_state_code (self->session);
 
   reveal (self->filter_revealer, code != NULL);
   if (code != NULL)
@@ -176,8 +154,6 @@ on_state_filter_changed (MbaWindow *self)
 
       gtk_label_set_text (self->filter_label, text);
     }
-  mba_map_widget_set_activated_state (self->map, code);
-  update_search_results (self);
 }
 
 static void
@@ -185,15 +161,15 @@ clear_state_filter_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  mba_timeline_widget_set_state_filter (MBA_WINDOW (widget)->timeline, NULL);
+  mba_session_set_state_code (MBA_WINDOW (widget)->session, NULL);
 }
 
-/* The timeline's selection is the one selection: the map and the quote panel follow it. */
+/* The session's selection is the one selection: every view follows it. */
 static void
 select_event (MbaWindow  *self,
               const char *event_id)
 {
-  mba_timeline_widget_set_selected_event_id (self->timeline, event_id);
+  mba_session_set_selected_event_id (self->session, event_id);
 }
 
 static void
@@ -202,13 +178,6 @@ select_event_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   select_event (MBA_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-on_quote_panel_event_activated (MbaWindow  *self,
-                                const char *event_id)
-{
-  select_event (self, event_id);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -355,7 +324,7 @@ apply_loaded (MbaWindow  *self,
               GFile      *file)
 {
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autofree char *previous_selection = g_strdup (mba_timeline_widget_get_selected_event_id (self->timeline));
+  g_autofree char *previous_selection = g_strdup (mba_session_get_selected_event_id (self->session));
   gboolean same_file = file != NULL && self->file != NULL && g_file_equal (file, self->file);
 
   hide_report (self);
@@ -686,25 +655,35 @@ result_row (const MbaEvent *event)
   return row;
 }
 
+static GtkWidget *
+create_result_row (gpointer item,
+                   gpointer user_data)
+{
+  return result_row (mba_event_item_get_event (item));
+}
+
+/* The results are the session's events that pass, the first MAX_RESULTS of them; the list is
+ * bound to them only while searching, so that filtering the timeline builds no rows. */
 static void
 update_search_results (MbaWindow *self)
 {
-  GtkWidget *child;
-  guint n_shown;
+  gboolean searching = self->dataset != NULL && gtk_search_bar_get_search_mode (self->search_bar);
   g_autofree char *heading = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
+  guint n_shown;
 
   update_sidebar_page (self);
-  if (self->dataset == NULL || !gtk_search_bar_get_search_mode (self->search_bar))
+  if (searching != self->results_bound)
+    {
+      if (searching)
+        gtk_list_box_bind_model (self->results_list, self->results, create_result_row, NULL, NULL);
+      else
+        gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+      self->results_bound = searching;
+    }
+  if (!searching)
     return;
 
-  n_shown = mba_timeline_widget_get_n_shown (self->timeline);
-  for (guint i = 0; i < n_shown && i < MAX_RESULTS; i++)
-    gtk_list_box_append (self->results_list,
-                         result_row (mba_timeline_widget_get_shown_event (self->timeline, i)));
-
+  n_shown = g_list_model_get_n_items (mba_session_get_events (self->session));
   if (n_shown == 0)
     heading = g_strdup (_("No events match"));
   else if (n_shown > MAX_RESULTS)
@@ -720,7 +699,7 @@ on_search_changed (MbaWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  mba_timeline_widget_set_search_text (self->timeline, *text != '\0' ? text : NULL);
+  mba_session_set_search_text (self->session, text);
   update_search_results (self);
 }
 
@@ -730,7 +709,7 @@ on_search_mode_changed (MbaWindow *self)
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      mba_timeline_widget_set_search_text (self->timeline, NULL);
+      mba_session_set_search_text (self->session, NULL);
     }
   update_search_results (self);
 }
@@ -943,8 +922,8 @@ mba_window_export (GtkWidget  *widget,
     view = MBA_EXPORT_VIEW_MAP;
 
   dialog = mba_export_dialog_new (GTK_WINDOW (self), self->dataset, mba_map_widget_load_world_map (),
-                                  mba_map_widget_get_day (self->map),
-                                  mba_map_widget_get_selected_event_id (self->map),
+                                  mba_session_get_cursor_day (self->session),
+                                  mba_session_get_selected_event_id (self->session),
                                   dark ? MBA_THEME_DARK : MBA_THEME_LIGHT, view,
                                   mba_map_widget_get_world_view (self->map));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
@@ -981,6 +960,18 @@ mba_window_get_file (MbaWindow *self)
 {
   g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+/**
+ * mba_window_get_session:
+ *
+ * Returns: (transfer none): the state every view of the window shows
+ */
+MbaSession *
+mba_window_get_session (MbaWindow *self)
+{
+  g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 MbaTimelineWidget *
@@ -1028,12 +1019,7 @@ mba_window_get_result_ids (MbaWindow *self)
 static GPtrArray *
 list_presentation_steps (MbaWindow *self)
 {
-  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (self->dataset);
-
-  mba_event_filter_set_hidden_kinds (filter, mba_timeline_widget_get_hidden_kinds (self->timeline));
-  mba_event_filter_set_state_code (filter, mba_timeline_widget_get_state_filter (self->timeline));
-  mba_event_filter_set_search_text (filter, mba_timeline_widget_get_search_text (self->timeline));
-  return mba_event_filter_list_events (filter);
+  return mba_session_list_events (self->session);
 }
 
 static void
@@ -1045,41 +1031,24 @@ show_toast (MbaWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-/* The timeline follows the presentation, so it shows where the class stopped. */
-static void
-on_presentation_step (MbaWindow             *self,
-                      GParamSpec            *pspec,
-                      MbaPresentationWindow *presentation)
-{
-  const char *id = mba_presentation_window_get_event_id (presentation);
-
-  if (id != NULL)
-    mba_timeline_widget_set_selected_event_id (self->timeline, id);
-}
-
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   MbaWindow *self = MBA_WINDOW (widget);
-  g_autoptr(GPtrArray) steps = NULL;
   MbaPresentationWindow *presentation;
-  const char *selected = mba_timeline_widget_get_selected_event_id (self->timeline);
 
   if (self->dataset == NULL)
     return;
-  steps = list_presentation_steps (self);
-  if (steps->len == 0)
+  if (g_list_model_get_n_items (mba_session_get_events (self->session)) == 0)
     {
       show_toast (self, _("No events match the timeline’s filters"));
       return;
     }
-  presentation = mba_presentation_window_new (self->dataset, mba_map_widget_get_map (self->map), steps,
-                                              mba_presentation_find_step (steps, selected));
+  /* It writes each step to the session, so the timeline shows where the class stopped. */
+  presentation = mba_presentation_window_new_for_session (self->session, mba_map_widget_get_map (self->map));
   gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
-  g_signal_connect_object (presentation, "notify::event-id", G_CALLBACK (on_presentation_step), self,
-                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (presentation));
 }
 
@@ -1379,6 +1348,8 @@ mba_window_dispose (GObject *object)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), MBA_TYPE_WINDOW);
+  g_clear_object (&self->results);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mba_window_parent_class)->dispose (object);
@@ -1510,25 +1481,20 @@ mba_window_init (MbaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
 
-  /* The map shows the timeline's date cursor and highlights the selected event's states; the
-   * quote panel shows the selected event. */
-  g_object_bind_property (self->timeline, "cursor-day", self->map, "day", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->timeline, "selected-event-id", self->map, "selected-event-id",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->timeline, "selected-event-id", self->quote_panel, "event-id",
-                          G_BINDING_SYNC_CREATE);
+  /* One session, handed to each view once: they observe it and write to it, and the window
+   * relays nothing between them. */
+  self->session = mba_session_new ();
+  mba_timeline_widget_set_session (self->timeline, self->session);
+  mba_map_widget_set_session (self->map, self->session);
+  mba_quote_panel_set_session (self->quote_panel, self->session);
   g_object_bind_property (self->map, "summary", self->summary_label, "label", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->map, "state-activated", G_CALLBACK (on_state_activated), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::state-filter",
+  g_signal_connect_object (self->session, "notify::state-code",
                            G_CALLBACK (on_state_filter_changed), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
   g_signal_connect_object (self->status_page, "map", G_CALLBACK (on_status_page_map), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self->filter_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
   g_signal_connect (self->report_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
-  g_signal_connect_object (self->quote_panel, "event-activated",
-                           G_CALLBACK (on_quote_panel_event_activated), self, G_CONNECT_SWAPPED);
   {
     g_autoptr(GDateTime) since = g_date_time_new_local (2025, 1, 1, 0, 0, 0);
     gtk_calendar_select_day (self->compare_calendar, since);
@@ -1560,7 +1526,11 @@ mba_window_init (MbaWindow *self)
                            G_CALLBACK (on_main_paned_max_position), self, G_CONNECT_SWAPPED);
   restore_state (self);
 
-  /* Search */
+  /* Search: the results are the session's events (the first MAX_RESULTS). */
+  self->results = G_LIST_MODEL (gtk_slice_list_model_new (g_object_ref (mba_session_get_events (self->session)),
+                                                          0, MAX_RESULTS));
+  g_signal_connect_object (mba_session_get_events (self->session), "items-changed",
+                           G_CALLBACK (update_search_results), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
