@@ -70,4 +70,10 @@ struct _MbaWindow
   guint                 handout_progress_id;
 };
 
+/* mba-window-files.c: opening, reloading and watching files, and the error report */
+void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
+void _mba_window_files_init           (MbaWindow      *self);
+void _mba_window_files_dispose        (MbaWindow      *self);
+void _mba_window_files_update_actions (MbaWindow      *self);
+
 G_END_DECLS
