@@ -448,6 +448,32 @@ test_selection_property (Fixture       *fixture,
   g_assert_cmpuint (fixture->cursor_notifies, >=, 2);
 }
 
+/* The filter is held once: the layout reads the session's, and hears of a change at once. */
+static void
+test_one_filter (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  MbaTimelineLayout *layout = mba_timeline_widget_get_layout (fixture->timeline);
+  guint n_shown;
+
+  g_assert_true (mba_timeline_layout_get_filter (layout) == mba_session_get_filter (fixture->session));
+  mba_session_set_state_code (fixture->session, "UKR");
+  n_shown = mba_timeline_layout_get_n_shown (layout);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpuint (n_shown, ==, g_list_model_get_n_items (mba_session_get_events (fixture->session)));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (fixture->timeline), ==, n_shown);
+
+  /* The layout's own setters (what a scene sets before each layout) leave the session's alone. */
+  mba_timeline_layout_set_state_filter (layout, "EST");
+  g_assert_cmpstr (mba_session_get_state_code (fixture->session), ==, "UKR");
+  g_assert_cmpuint (mba_timeline_layout_get_n_shown (layout), ==, 2);
+  /* Its own filter again: the Estonian events. */
+  mba_timeline_layout_set_filter (layout, NULL);
+  g_assert_cmpuint (mba_timeline_layout_get_n_shown (layout), ==, 3);
+  mba_timeline_layout_set_filter (layout, mba_session_get_filter (fixture->session));
+  g_assert_cmpuint (mba_timeline_layout_get_n_shown (layout), ==, 2);
+}
+
 /* The widget draws with the dark palette when the style manager is dark. */
 static void
 test_dark (Fixture       *fixture,
@@ -508,6 +534,7 @@ main (int    argc,
   g_test_add ("/timeline/widget/tooltip", Fixture, NULL, fixture_setup, test_tooltip, fixture_teardown);
   g_test_add ("/timeline/widget/selection-property", Fixture, NULL,
               fixture_setup, test_selection_property, fixture_teardown);
+  g_test_add ("/timeline/widget/one-filter", Fixture, NULL, fixture_setup, test_one_filter, fixture_teardown);
   g_test_add ("/timeline/widget/dark", Fixture, NULL, fixture_setup, test_dark, fixture_teardown);
 
   return g_test_run ();

@@ -349,20 +349,11 @@ on_session_dataset_changed (MbaTimelineWidget *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The layout filters what it lays out; it takes the session's filter here (and from the scene
- * before each layout), so that what it counts is up to date at once. */
-static void
-feed_layout_filter (MbaTimelineWidget *self)
-{
-  mba_timeline_layout_set_hidden_kinds (self->layout, mba_session_get_hidden_kinds (self->session));
-  mba_timeline_layout_set_state_filter (self->layout, mba_session_get_state_code (self->session));
-  mba_timeline_layout_set_search_text (self->layout, mba_session_get_search_text (self->session));
-}
-
 static void
 on_session_filter_changed (MbaTimelineWidget *self)
 {
-  feed_layout_filter (self);
+  /* The layout reads the session's filter itself; it only needs telling. */
+  mba_timeline_layout_filter_changed (self->layout);
   self->lane_offset = 0;
   self->hover_event = NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
@@ -429,6 +420,8 @@ mba_timeline_widget_set_session (MbaTimelineWidget *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  /* The layout reads the session's one filter. */
+  mba_timeline_layout_set_filter (self->layout, mba_session_get_filter (session));
 
   g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_session_dataset_changed), self,
                            G_CONNECT_SWAPPED);
