@@ -71,6 +71,18 @@ struct _MbaWindow
 };
 
 /* mba-window-files.c: opening, reloading and watching files, and the error report */
+/* mba-window.c */
+void _mba_window_show_toast            (MbaWindow      *self,
+                                        const char     *text);
+
+/* mba-window-actions.c: select, clear the state filter, export, present, shortcuts */
+void _mba_window_class_actions_init    (GtkWidgetClass *widget_class);
+
+/* mba-window-search.c: the search bar and its results */
+void _mba_window_class_search_init     (GtkWidgetClass *widget_class);
+void _mba_window_search_init           (MbaWindow      *self);
+void _mba_window_search_update         (MbaWindow      *self);
+
 void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
 void _mba_window_files_init           (MbaWindow      *self);
 void _mba_window_files_dispose        (MbaWindow      *self);

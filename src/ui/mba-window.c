@@ -19,8 +19,6 @@
 #include "mba-window.h"
 #include "mba-window-private.h"
 
-/* Search lists at most this many results; the timeline still shows every match. */
-#define MAX_RESULTS 200
 #define QUOTE_PANEL_WIDTH 380
 
 G_DEFINE_FINAL_TYPE (MbaWindow, mba_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,7 +33,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_comparison (MbaWindow *self);
-static void update_search_results (MbaWindow *self);
 
 /* ------------------------------------------------------------------------------------------ */
 /* What the window shows                                                                      */
@@ -80,7 +77,7 @@ mba_window_update (MbaWindow *self)
   /* Every view follows the session. */
   mba_session_set_dataset (self->session, self->dataset);
   update_comparison (self);
-  update_search_results (self);
+  _mba_window_search_update (self);
   update_actions (self);
 
   if (self->dataset == NULL)
@@ -151,213 +148,6 @@ on_state_filter_changed (MbaWindow *self)
 
       gtk_label_set_text (self->filter_label, text);
     }
-}
-
-static void
-clear_state_filter_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  mba_session_set_state_code (MBA_WINDOW (widget)->session, NULL);
-}
-
-/* The session's selection is the one selection: every view follows it. */
-static void
-select_event (MbaWindow  *self,
-              const char *event_id)
-{
-  mba_session_set_selected_event_id (self->session, event_id);
-}
-
-static void
-select_event_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  select_event (MBA_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Search                                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-static void
-update_sidebar_page (MbaWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar) && *text != '\0';
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "search" : "details");
-  /* Results need the sidebar, whatever the user chose for the quote panel. */
-  if (searching)
-    gtk_widget_set_visible (GTK_WIDGET (self->sidebar_stack), TRUE);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->sidebar_stack),
-                            g_settings_get_boolean (self->settings, "quote-panel-visible"));
-}
-
-static GtkWidget *
-result_row (const MbaEvent *event)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (event->title);
-  g_autofree char *date = mba_date_format (&event->date);
-  /* Translators: under a search result: its date and kind */
-  g_autofree char *detail = g_strdup_printf (C_("event date and kind", "%s · %s"), date,
-                                             mba_event_kind_get_label (event->kind));
-  GtkWidget *subtitle = gtk_label_new (detail);
-  g_autofree char *accessible = g_strdup_printf ("%s, %s", event->title, detail);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "mba-event-id", g_strdup (event->id), g_free);
-  return row;
-}
-
-static GtkWidget *
-create_result_row (gpointer item,
-                   gpointer user_data)
-{
-  return result_row (mba_event_item_get_event (item));
-}
-
-/* The results are the session's events that pass, the first MAX_RESULTS of them; the list is
- * bound to them only while searching, so that filtering the timeline builds no rows. */
-static void
-update_search_results (MbaWindow *self)
-{
-  gboolean searching = self->dataset != NULL && gtk_search_bar_get_search_mode (self->search_bar);
-  g_autofree char *heading = NULL;
-  guint n_shown;
-
-  update_sidebar_page (self);
-  if (searching != self->results_bound)
-    {
-      if (searching)
-        gtk_list_box_bind_model (self->results_list, self->results, create_result_row, NULL, NULL);
-      else
-        gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
-      self->results_bound = searching;
-    }
-  if (!searching)
-    return;
-
-  n_shown = g_list_model_get_n_items (mba_session_get_events (self->session));
-  if (n_shown == 0)
-    heading = g_strdup (_("No events match"));
-  else if (n_shown > MAX_RESULTS)
-    /* Translators: more search results than are listed */
-    heading = g_strdup_printf (_("%u events match; the first %u are listed"), n_shown, MAX_RESULTS);
-  else
-    heading = g_strdup_printf (ngettext ("%u event matches", "%u events match", n_shown), n_shown);
-  gtk_label_set_text (self->results_label, heading);
-}
-
-static void
-on_search_changed (MbaWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  mba_session_set_search_text (self->session, text);
-  update_search_results (self);
-}
-
-static void
-on_search_mode_changed (MbaWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      mba_session_set_search_text (self->session, NULL);
-    }
-  update_search_results (self);
-}
-
-static void
-choose_result (MbaWindow     *self,
-               GtkListBoxRow *row)
-{
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "mba-event-id"));
-
-  /* Leaving the search shows every event again, with the chosen one selected and in view. */
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  select_event (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
-}
-
-static void
-on_result_activated (MbaWindow     *self,
-                     GtkListBoxRow *row,
-                     GtkListBox    *list)
-{
-  choose_result (self, row);
-}
-
-/* Enter in the entry takes the first result. */
-static void
-on_search_activate (MbaWindow *self)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->results_list, 0);
-
-  if (row != NULL)
-    choose_result (self, row);
-}
-
-static gboolean
-on_search_key_pressed (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       MbaWindow             *self)
-{
-  GtkListBoxRow *row;
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  row = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (row == NULL)
-    return FALSE;
-  gtk_list_box_select_row (self->results_list, row);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  return TRUE;
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
- * mba_window_search:
- *
- * Searches as if @text were typed in the search entry.
- */
-void
-mba_window_search (MbaWindow  *self,
-                   const char *text)
-{
-  g_return_if_fail (MBA_IS_WINDOW (self));
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* Apply now rather than after the entry's typing delay. */
-  on_search_changed (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -462,43 +252,6 @@ mba_window_close_request (GtkWindow *window)
 /* Public API                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
-/* Export (Ctrl+E): the dialog starts from what the window shows, and a toast reports the file. */
-static void
-on_exported (MbaWindow *self,
-             GFile     *file)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, mba_export_toast_new (file));
-}
-
-static void
-mba_window_export (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  MbaExportView view = MBA_EXPORT_VIEW_POSTER;   /* both views are on screen */
-  MbaExportDialog *dialog;
-
-  if (self->dataset == NULL)
-    return;
-  if (focus != NULL && (focus == GTK_WIDGET (self->timeline) ||
-                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline))))
-    view = MBA_EXPORT_VIEW_TIMELINE;
-  else if (focus != NULL && (focus == GTK_WIDGET (self->map) ||
-                             gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map))))
-    view = MBA_EXPORT_VIEW_MAP;
-
-  dialog = mba_export_dialog_new (GTK_WINDOW (self), self->dataset, mba_map_widget_load_world_map (),
-                                  mba_session_get_cursor_day (self->session),
-                                  mba_session_get_selected_event_id (self->session),
-                                  dark ? MBA_THEME_DARK : MBA_THEME_LIGHT, view,
-                                  mba_map_widget_get_world_view (self->map));
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 MbaDataset *
 mba_window_get_dataset (MbaWindow *self)
 {
@@ -564,24 +317,6 @@ mba_window_get_quote_panel (MbaWindow *self)
   return self->quote_panel;
 }
 
-/**
- * mba_window_get_result_ids:
- *
- * Returns: (transfer full): the ids of the events listed as search results, in order
- */
-GStrv
-mba_window_get_result_ids (MbaWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "mba-event-id"));
-  return g_strv_builder_end (builder);
-}
-
 /* Presentation (F5) and its handout ---------------------------------------------------------- */
 
 /* One step per event the timeline shows, with its filters, in its order. */
@@ -591,34 +326,14 @@ list_presentation_steps (MbaWindow *self)
   return mba_session_list_events (self->session);
 }
 
-static void
-show_toast (MbaWindow  *self,
-            const char *text)
+/* A toast with @text, which is not markup. */
+void
+_mba_window_show_toast (MbaWindow  *self,
+                        const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-  MbaPresentationWindow *presentation;
-
-  if (self->dataset == NULL)
-    return;
-  if (g_list_model_get_n_items (mba_session_get_events (self->session)) == 0)
-    {
-      show_toast (self, _("No events match the timeline’s filters"));
-      return;
-    }
-  /* It writes each step to the session, so the timeline shows where the class stopped. */
-  presentation = mba_presentation_window_new_for_session (self->session, mba_map_widget_get_map (self->map));
-  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (presentation));
 }
 
 /* A handout of every event takes many seconds: it is drawn in a worker thread, which only reads
@@ -734,10 +449,10 @@ on_handout_written (GObject      *source,
       g_autofree char *done = g_strdup_printf (ngettext ("Handout saved: %u page",
                                                          "Handout saved: %u pages", job->steps->len),
                                                job->steps->len);
-      show_toast (self, done);
+      _mba_window_show_toast (self, done);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
+    _mba_window_show_toast (self, error->message);
 }
 
 /**
@@ -766,7 +481,7 @@ mba_window_export_handout_to_file (MbaWindow *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_toast (self, _("The handout can only be saved to a local file"));
+      _mba_window_show_toast (self, _("The handout can only be saved to a local file"));
       return;
     }
 
@@ -855,32 +570,10 @@ export_handout_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The shortcuts window is built the first time it is asked for. (GtkApplication would build
- * gtk/help-overlay.ui with every window: a tenth of the start-up, for a window seldom opened.) */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/mba-shortcuts-window.ui");
-
-      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
-  gtk_window_present (self->shortcuts_window);
-}
-
 static void
 mba_window_class_init_presentation (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_handout_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -971,12 +664,8 @@ mba_window_class_init (MbaWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.select-event", "s", select_event_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-state-filter", NULL, clear_state_filter_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  _mba_window_class_actions_init (widget_class);
+  _mba_window_class_search_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.quote-panel-visible", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.world-view", NULL);
 
@@ -1009,8 +698,6 @@ mba_window_class_init (MbaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, filter_label);
 
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, mba_window_export);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
   mba_window_class_init_presentation (widget_class);
   _mba_window_files_class_init (widget_class);
@@ -1022,7 +709,6 @@ mba_window_init (MbaWindow *self)
   g_autoptr(GAction) layout_action = NULL;
   g_autoptr(GAction) panel_action = NULL;
   g_autoptr(GAction) world_action = NULL;
-  GtkEventController *search_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
@@ -1065,32 +751,11 @@ mba_window_init (MbaWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->settings, "changed::layout", G_CALLBACK (on_layout_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::quote-panel-visible",
-                           G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_paned, "notify::max-position",
                            G_CALLBACK (on_main_paned_max_position), self, G_CONNECT_SWAPPED);
   restore_state (self);
 
-  /* Search: the results are the session's events (the first MAX_RESULTS). */
-  self->results = G_LIST_MODEL (gtk_slice_list_model_new (g_object_ref (mba_session_get_events (self->session)),
-                                                          0, MAX_RESULTS));
-  g_signal_connect_object (mba_session_get_events (self->session), "items-changed",
-                           G_CALLBACK (update_search_results), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->results_list, "row-activated", G_CALLBACK (on_result_activated), self,
-                           G_CONNECT_SWAPPED);
-  search_keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (search_keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), search_keys);
-
+  _mba_window_search_init (self);
   _mba_window_files_init (self);
 
   mba_window_update (self);
