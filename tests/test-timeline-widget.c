@@ -9,6 +9,7 @@
 
 #include "mba-synthetic.h"
 #include "mba-timeline-widget.h"
+#include "mba-tooltip.h"
 #include "mba-test-widget.h"
 
 typedef struct
@@ -408,13 +409,84 @@ test_tooltip (Fixture       *fixture,
   /* Date, title, and the state with the status the event gave it. */
   g_assert_nonnull (strstr (markup, date));
   g_assert_nonnull (strstr (markup, est->title));
-  g_assert_nonnull (strstr (markup, "Estonia: "));
+  /* The state's name is isolated, so that the data cannot reorder the status after it. */
+  g_assert_nonnull (strstr (markup, "\xe2\x81\xa8" "Estonia" "\xe2\x81\xa9: "));
   g_assert_nonnull (strstr (markup, mba_status_get_label (MBA_STATUS_WITHDRAWAL_IN_PROGRESS)));
   g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
   g_assert_cmpint (area.x, <=, item->x);
   g_assert_cmpint (area.x + area.width, >=, item->label.x + item->label.width - 1);
 
   g_assert_null (mba_timeline_widget_describe_at (fixture->timeline, 2, 2, NULL));
+}
+
+/* A title that is one 5,000-character word (after an unclosed right-to-left override): the
+ * tooltip cuts it, isolates it, wraps inside it and draws without a critical. */
+static void
+test_tooltip_bounded (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *word = g_strnfill (5000, 'W');
+  g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const MbaTimelineItem *item;
+  GtkWidget *window, *label;
+
+  g_assert_true (g_file_get_contents (path, &json, NULL, &error));
+  text = g_string_new (json);
+  /* In the JSON: an unclosed right-to-left override, then the word. */
+  title = g_strconcat ("\\u202e", word, NULL);
+  g_assert_cmpuint (g_string_replace (text, "Estonia deposits its withdrawal", title, 1), ==, 1);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  dataset = mba_dataset_new_from_bytes (bytes, "long-title.json", &error);
+  g_assert_no_error (error);
+  mba_session_set_dataset (fixture->session, dataset);
+
+  show_year_2025 (fixture);
+  item = mba_timeline_layout_find_event_item (mba_timeline_widget_get_layout (fixture->timeline),
+                                              mba_dataset_find_event (dataset, "est-deposit"));
+  g_assert_nonnull (item);
+  markup = mba_timeline_widget_describe_at (fixture->timeline, item->x, item->y, NULL);
+  g_assert_nonnull (markup);
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+
+  /* Bounded: the title is cut to MBA_TOOLTIP_MAX_DATA_CHARS characters, the last one "…",
+   * inside an isolate that ends the override. */
+  g_assert_cmpuint (strlen (markup), <, 1000);
+  shown = g_strnfill (MBA_TOOLTIP_MAX_DATA_CHARS - 2, 'W');
+  cut = g_strconcat ("\xe2\x81\xa8" "\xe2\x80\xae", shown, "…" "\xe2\x81\xa9", NULL);
+  g_assert_nonnull (strstr (markup, cut));
+  g_assert_nonnull (strstr (markup, "Estonia"));
+
+  /* What the tooltip shows: a label no wider than its width in characters, drawn whole. */
+  label = mba_tooltip_label_new (markup, TRUE);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+  mba_test_wait_for_allocation (label);
+  g_assert_cmpint (gtk_widget_get_width (label), <, 1000);
+  g_assert_cmpint (gtk_widget_get_height (label), >, 0);
+  {
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_widget_snapshot_child (window, label, snapshot);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    g_assert_nonnull (node);
+    /* A critical here (a Cairo surface too large) would end the test. */
+    texture = gsk_renderer_render_texture (renderer, node, NULL);
+    g_assert_nonnull (texture);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -532,6 +604,8 @@ main (int    argc,
   g_test_add ("/timeline/widget/drag", Fixture, NULL, fixture_setup, test_drag, fixture_teardown);
   g_test_add ("/timeline/widget/fling", Fixture, NULL, fixture_setup, test_fling, fixture_teardown);
   g_test_add ("/timeline/widget/tooltip", Fixture, NULL, fixture_setup, test_tooltip, fixture_teardown);
+  g_test_add ("/timeline/widget/tooltip-bounded", Fixture, NULL,
+              fixture_setup, test_tooltip_bounded, fixture_teardown);
   g_test_add ("/timeline/widget/selection-property", Fixture, NULL,
               fixture_setup, test_selection_property, fixture_teardown);
   g_test_add ("/timeline/widget/one-filter", Fixture, NULL, fixture_setup, test_one_filter, fixture_teardown);

@@ -12,6 +12,7 @@
 #include "mba-country-names.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
+#include "mba-tooltip.h"
 
 #define ZOOM_STEP 1.25
 #define PAN_STEP 60.0
@@ -251,17 +252,24 @@ mba_map_widget_describe_state (MbaMapWidget *self,
   if (country == NULL && state == NULL)
     return NULL;
 
+  /* Names and titles from the data are cut and isolated (mba-tooltip.h). */
   text = g_string_new (NULL);
   if (state == NULL)
     {
-      g_string_append (text, mba_country_name (code, country->name));
+      g_autofree char *name = mba_tooltip_data (mba_country_name (code, country->name));
+
+      g_string_append (text, name);
       g_string_append_c (text, '\n');
       g_string_append (text, _("Not in the dataset"));
       return g_string_free (text, FALSE);
     }
 
   status = mba_dataset_get_status_at (self->dataset, state, self->day, &event, &basis);
-  g_string_append (text, mba_state_get_display_name (state));
+  {
+    g_autofree char *name = mba_tooltip_data (mba_state_get_display_name (state));
+
+    g_string_append (text, name);
+  }
   g_string_append_c (text, '\n');
   g_string_append (text, mba_status_get_label (status));
 
@@ -270,19 +278,21 @@ mba_map_widget_describe_state (MbaMapWidget *self,
     case MBA_STATUS_BASIS_EVENT:
       {
         g_autofree char *date = mba_date_format (&event->date);
+        g_autofree char *title = mba_tooltip_data (event->title);
 
         g_string_append_c (text, '\n');
         /* Translators: in the map's tooltip: an event's title and its date */
-        g_string_append_printf (text, _("Since: %s (%s)"), event->title, date);
+        g_string_append_printf (text, _("Since: %s (%s)"), title, date);
       }
       break;
     case MBA_STATUS_BASIS_BEFORE_FIRST_EVENT:
       {
         g_autofree char *date = mba_date_format (&event->date);
+        g_autofree char *title = mba_tooltip_data (event->title);
 
         g_string_append_c (text, '\n');
         /* Translators: in the map's tooltip: the state's first event, still to come */
-        g_string_append_printf (text, _("Until: %s (%s)"), event->title, date);
+        g_string_append_printf (text, _("Until: %s (%s)"), title, date);
       }
       break;
     case MBA_STATUS_BASIS_RECORD:
@@ -291,10 +301,10 @@ mba_map_widget_describe_state (MbaMapWidget *self,
         if (state->record_source && mba_date_is_set (&state->record_known_by))
           {
             g_autofree char *date = mba_date_format (&state->record_known_by);
+            g_autofree char *title = mba_tooltip_data (state->record_source->title);
 
             /* Translators: in the map's tooltip: a source's title and the date it speaks for */
-            g_string_append_printf (text, _("As recorded in: %s (%s)"),
-                                    state->record_source->title, date);
+            g_string_append_printf (text, _("As recorded in: %s (%s)"), title, date);
           }
         else
           g_string_append (text, _("As the treaty record lists it"));
@@ -343,7 +353,7 @@ mba_map_widget_query_tooltip (GtkWidget  *widget,
   text = mba_map_widget_describe_state (self, code);
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  mba_tooltip_set (tooltip, text, FALSE);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "mba-timeline-widget-private.h"
+#include "mba-tooltip.h"
 
 #define MAX_TOOLTIP_STATES 8
 #define MAX_TOOLTIP_TITLES 6
@@ -22,7 +23,8 @@ append_event_tooltip (GString        *markup,
                       const MbaEvent *event)
 {
   g_autofree char *date = mba_date_format (&event->date);
-  g_autofree char *title = g_markup_escape_text (event->title, -1);
+  /* Data strings are cut and isolated (mba-tooltip.h): a tooltip stays a tooltip. */
+  g_autofree char *title = mba_tooltip_data_markup (event->title);
 
   if (mba_date_is_set (&event->end))
     {
@@ -37,7 +39,7 @@ append_event_tooltip (GString        *markup,
   for (guint i = 0; i < event->n_states && i < MAX_TOOLTIP_STATES; i++)
     {
       const MbaState *state = event->states[i];
-      g_autofree char *name = g_markup_escape_text (state->name, -1);
+      g_autofree char *name = mba_tooltip_data_markup (state->name);
       const char *status = NULL;
 
       for (guint j = 0; j < event->n_settings; j++)
@@ -79,7 +81,7 @@ append_cluster_tooltip (MbaTimelineWidget     *self,
     {
       const MbaEvent *event = mba_timeline_layout_get_lane_event (self->layout, item->lane,
                                                                   item->lane_first + i);
-      g_autofree char *title = g_markup_escape_text (event->title, -1);
+      g_autofree char *title = mba_tooltip_data_markup (event->title);
 
       g_string_append_printf (markup, "\n• %s", title);
     }
@@ -151,14 +153,14 @@ _mba_timeline_widget_query_tooltip (GtkWidget  *widget,
       if (selected == NULL)
         return FALSE;
       append_event_tooltip (text, selected);
-      gtk_tooltip_set_markup (tooltip, text->str);
+      mba_tooltip_set (tooltip, text->str, TRUE);
       return TRUE;
     }
 
   markup = mba_timeline_widget_describe_at (self, x, y, &area);
   if (markup == NULL)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
+  mba_tooltip_set (tooltip, markup, TRUE);
   /* Moving to another item asks again. */
   gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
