@@ -109,7 +109,7 @@ update_comparison (MbaWindow *self)
   if (active)
     {
       g_autofree char *text = mba_map_changes_summary (self->dataset, from_day,
-                                                       mba_map_widget_get_day (self->map));
+                                                       mba_session_get_cursor_day (self->session));
       gtk_label_set_text (self->changes_label, text);
     }
 }
@@ -734,7 +734,7 @@ mba_window_init (MbaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_calendar, "day-selected", G_CALLBACK (update_comparison), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::day", G_CALLBACK (update_comparison), self,
+  g_signal_connect_object (self->session, "notify::cursor-day", G_CALLBACK (update_comparison), self,
                            G_CONNECT_SWAPPED);
 
   /* Remembered choices: layout, world view, quote panel, window size. */
