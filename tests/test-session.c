@@ -73,6 +73,14 @@ count (Recorder   *recorder,
 }
 
 static void
+recorder_clear (Recorder *recorder)
+{
+  g_clear_pointer (&recorder->counts, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Recorder, recorder_clear)
+
+static void
 recorder_reset (Recorder *recorder)
 {
   g_hash_table_remove_all (recorder->counts);
@@ -119,7 +127,7 @@ test_dataset (void)
   g_autoptr(MbaSession) session = mba_session_new ();
   g_autoptr(MbaDataset) dataset = load ("small.json");
   g_autofree char *ids = NULL;
-  Recorder recorder = { 0 };
+  g_auto(Recorder) recorder = { 0 };
 
   /* Empty: nothing selected, no date, no events, the treaty's years in view. */
   g_assert_null (mba_session_get_dataset (session));
@@ -166,7 +174,7 @@ test_selection (void)
   g_autoptr(MbaDataset) dataset = load ("small.json");
   g_autoptr(MbaDataset) reloaded = load ("small.json");
   const MbaEvent *est = mba_dataset_find_event (dataset, "est-deposit");
-  Recorder recorder = { 0 };
+  g_auto(Recorder) recorder = { 0 };
 
   /* Without a dataset an id selects nothing. */
   mba_session_set_selected_event_id (session, "est-deposit");
@@ -221,7 +229,7 @@ test_cursor_and_range (void)
 {
   g_autoptr(MbaSession) session = mba_session_new ();
   g_autoptr(MbaDataset) dataset = load ("small.json");
-  Recorder recorder = { 0 };
+  g_auto(Recorder) recorder = { 0 };
   double min_day, max_day;
 
   mba_session_set_dataset (session, dataset);
@@ -267,7 +275,7 @@ test_filter (void)
 {
   g_autoptr(MbaSession) session = mba_session_new ();
   g_autoptr(MbaDataset) dataset = load ("small.json");
-  Recorder recorder = { 0 };
+  g_auto(Recorder) recorder = { 0 };
   char *ids;
 
   mba_session_set_dataset (session, dataset);
