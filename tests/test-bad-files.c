@@ -334,6 +334,127 @@ test_large_file_positions (void)
     }
 }
 
+/* small.json with, first among its events, one withdrawal deposit for @n_states new states. */
+static GBytes *
+deposit_for_many_states (guint n_states)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) states = g_string_new ("\"states\": [\n");
+  g_autoptr(GString) deposit = g_string_new ("\"events\": [\n{ \"id\": \"many-deposit\", \"date\": \"2025-06-27\", "
+                                             "\"date_basis\": \"record\", \"kind\": \"withdrawal-deposited\", "
+                                             "\"title\": \"Many deposit\", \"summary\": \"Many states deposit.\", "
+                                             "\"citations\": [ { \"source\": \"rec\" } ], \"states\": [");
+  g_autoptr(GString) status = g_string_new ("\"status\": {");
+
+  g_assert_cmpuint (n_states, <=, 26 * 26);
+  for (guint i = 0; i < n_states; i++)
+    {
+      char code[4] = { 'Q', 'A' + i / 26, 'A' + i % 26, '\0' };
+
+      g_string_append_printf (states, "{ \"code\": \"%s\", \"name\": \"State %s\" },\n", code, code);
+      g_string_append_printf (deposit, "%s\"%s\"", i ? ", " : "", code);
+      g_string_append_printf (status, "%s\"%s\": \"withdrawal-in-progress\"", i ? ", " : "", code);
+    }
+  g_string_append_printf (deposit, "], %s} },\n", status->str);
+
+  g_assert_true (g_file_get_contents (small, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  /* The first "states" is the top-level list; the events come after it. */
+  g_assert_cmpuint (g_string_replace (text, "\"states\": [\n", states->str, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"events\": [\n", deposit->str, 1), ==, 1);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+/* Issue 15, item 1: the derived events used to be appended to the array the deposit was read
+ * from, which moved under it (a crash, or under ASan a use after free, once past the array's
+ * spare room). Each state gets its own effective date, with an id of its own. */
+static void
+test_withdrawal_many_states (void)
+{
+  const guint n_states = 40;
+  g_autoptr(GBytes) bytes = deposit_for_many_states (n_states);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_new_from_bytes (bytes, "many.json", &error);
+  gint32 effect_day = mba_day_from_ymd (2025, 12, 27);
+
+  g_assert_no_error (error);
+  /* small.json's 5 events and Estonia's effective date, the deposit and one a state. */
+  g_assert_cmpuint (mba_dataset_get_n_events (dataset), ==, 5 + 1 + 1 + n_states);
+  g_assert_null (mba_dataset_find_event (dataset, "many-deposit-effective"));
+  for (guint i = 0; i < n_states; i++)
+    {
+      char code[4] = { 'Q', 'A' + i / 26, 'A' + i % 26, '\0' };
+      g_autofree char *lower = g_ascii_strdown (code, -1);
+      g_autofree char *id = g_strdup_printf ("many-deposit-effective-%s", lower);
+      const MbaEvent *effect = mba_dataset_find_event (dataset, id);
+
+      g_assert_nonnull (effect);
+      g_assert_true (effect->derived);
+      g_assert_cmpint (effect->kind, ==, MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE);
+      g_assert_cmpint (effect->first_day, ==, effect_day);
+      g_assert_cmpuint (effect->n_states, ==, 1);
+      g_assert_cmpstr (effect->states[0]->code, ==, code);
+      g_assert_cmpuint (effect->n_citations, ==, 1);
+      g_assert_cmpstr (effect->citations[0].source->id, ==, "rec");
+    }
+}
+
+/* Issue 15, item 12: a UTF-8 byte order mark is skipped, as GNOME's editors do, and positions
+ * are counted after it, as an editor shows them. */
+static void
+test_utf8_byte_order_mark (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *with_mark = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GBytes) only_mark = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+
+  g_assert_true (g_file_get_contents (small, &contents, NULL, NULL));
+  with_mark = g_strconcat ("\xef\xbb\xbf", contents, NULL);
+  good = g_bytes_new (with_mark, strlen (with_mark));
+  dataset = mba_dataset_new_from_bytes (good, "bom.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mba_dataset_get_title (dataset), ==, "Small test dataset");
+
+  bad = g_bytes_new_static ("\xef\xbb\xbf{ x", 6);
+  g_assert_null (mba_dataset_new_from_bytes (bad, "bom.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "bom.json:1:3: "));
+  g_clear_error (&error);
+
+  only_mark = g_bytes_new_static ("\xef\xbb\xbf", 3);
+  g_assert_null (mba_dataset_new_from_bytes (only_mark, "bom.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "bom.json:1:1: "));
+}
+
+/* NUL bytes are found wherever they are, in a small file or a large one, counted in characters. */
+static void
+test_nul_byte_position (void)
+{
+  static const char text[] = "{\n  \"title\": \"Ä\0\"\n}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GBytes) wide = g_bytes_new_static ("{\0\"\0", 4);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (mba_dataset_new_from_bytes (bytes, "nul.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "nul.json:2:14: contains a NUL byte (a zero byte, which text never "
+                                       "holds); the file is damaged or is not a dataset");
+  g_clear_error (&error);
+
+  /* Two ASCII characters in UTF-16 without a byte order mark. */
+  g_assert_null (mba_dataset_new_from_bytes (wide, "wide.json", &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "wide.json: this file is UTF-16 text; save it as UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +506,9 @@ main (int   argc,
   g_test_add_func ("/bad-files/many-values", test_many_values);
   g_test_add_func ("/bad-files/too-many-tokens", test_too_many_tokens);
   g_test_add_func ("/bad-files/large-file-positions", test_large_file_positions);
+  g_test_add_func ("/bad-files/withdrawal-many-states", test_withdrawal_many_states);
+  g_test_add_func ("/bad-files/utf8-byte-order-mark", test_utf8_byte_order_mark);
+  g_test_add_func ("/bad-files/nul-byte-position", test_nul_byte_position);
 
   return g_test_run ();
 }

@@ -306,10 +306,13 @@ derive_withdrawal (Loader         *loader,
 {
   MbaDataset *self = loader->dataset;
   guint months = self->treaty.withdrawal_notice_months;
+  guint n_in_progress = 0;
 
   if (months == 0 || deposit->kind != MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED ||
       deposit->date.is_interval || deposit->date.start.precision != MBA_DATE_PRECISION_DAY)
     return;
+  for (guint i = 0; i < deposit->n_settings; i++)
+    n_in_progress += deposit->settings[i].status == MBA_STATUS_WITHDRAWAL_IN_PROGRESS;
 
   for (guint i = 0; i < deposit->n_settings; i++)
     {
@@ -318,21 +321,23 @@ derive_withdrawal (Loader         *loader,
       g_autofree char *effect_text = NULL;
       g_autofree char *basis = NULL;
       MbaEvent derived = { 0 };
-      gint32 deposit_day, effect_day, conflict_end;
+      gint32 deposit_day, effect_day = 0, conflict_end;
       MbaStatusSetting *setting;
+      gboolean in_range;
 
       if (deposit->settings[i].status != MBA_STATUS_WITHDRAWAL_IN_PROGRESS)
         continue;
 
       deposit_day = mba_date_first_day (&deposit->date);
-      effect_day = mba_day_add_months (deposit_day, months);
+      in_range = mba_day_add_months_checked (deposit_day, months, &effect_day);
       deposit_text = mba_day_format (deposit_day);
 
-      if (state_in_conflict (state, effect_day, &conflict_end))
+      if (in_range && state_in_conflict (state, effect_day, &conflict_end))
         {
           /* An open conflict blocks the effect beyond anything the data can say. */
           if (conflict_end == G_MAXINT32)
             continue;
+          in_range = conflict_end < MBA_DAY_LAST;
           effect_day = conflict_end + 1;
           basis = g_strdup_printf (_("Worked out by the app from Article 20(3): the withdrawal "
                                      "deposited on %s cannot take effect before the end of the "
@@ -344,12 +349,29 @@ derive_withdrawal (Loader         *loader,
                                            "Worked out by the app from Article 20(2): %u months after "
                                            "the deposit on %s", months),
                                  months, deposit_text);
+      if (!in_range)
+        {
+          gsize old = mba_loader_push_key (loader, "events");
+          g_autofree char *deposit_iso = mba_date_to_iso (&deposit->date);
+
+          mba_loader_push_index (loader, deposit->file_index);
+          mba_loader_push_key (loader, "date");
+          mba_loader_report (loader, MBA_DATASET_ERROR_DATE,
+                  _("the withdrawal of %s deposited on %s would take effect after 9999-12-31, "
+                    "the last date a dataset can hold"),
+                  mba_country_name (state->code, state->name), deposit_iso);
+          mba_loader_pop (loader, old);
+          continue;
+        }
 
       effect_text = mba_day_format (effect_day);
       set_point_from_day (&derived.date.start, effect_day);
       derived.first_day = derived.last_day = effect_day;
       {
-        g_autofree char *id = g_strdup_printf ("%s-effective", deposit->id);
+        /* One deposit for several states derives one event each: the state tells them apart. */
+        g_autofree char *code = g_ascii_strdown (state->code, -1);
+        g_autofree char *id = n_in_progress > 1 ? g_strdup_printf ("%s-effective-%s", deposit->id, code)
+                                                : g_strdup_printf ("%s-effective", deposit->id);
         derived.id = mba_loader_intern (loader, id);
       }
       derived.kind = MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE;
@@ -469,10 +491,11 @@ mba_loader_load_events (Loader            *loader,
   MbaDataset *self = loader->dataset;
   g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) derived = NULL;
   EventSource whole = { 0 };
   const EventSource *source = sliced;
   EventWorker workers[4];
-  guint n_workers, n_loaded, n_kept = 0;
+  guint n_workers, n_kept = 0;
   gboolean syntax_error = FALSE;
   gsize old;
 
@@ -563,9 +586,12 @@ mba_loader_load_events (Loader            *loader,
   if (loader->n_problems > 0)
     return TRUE;
 
-  n_loaded = events->len;
-  for (guint j = 0; j < n_loaded; j++)
-    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), events);
+  /* Derived events are collected apart and appended after: appending to @events while a
+   * deposit points into it would move the deposit under its reader. */
+  derived = g_array_new (FALSE, FALSE, sizeof (MbaEvent));
+  for (guint j = 0; j < events->len; j++)
+    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+  g_array_append_vals (events, derived->data, derived->len);
 
   /* Files are usually written in date order already; sorting needs a copy the size of the
    * events, so it is done only when they are not. */

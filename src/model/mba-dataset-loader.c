@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mba-dataset-private.h"
+#include "mba-text-check.h"
 
 #define MAX_REPORT_LINE 1000
 
@@ -210,15 +211,16 @@ mba_loader_get_string (Loader     *loader,
 {
   Member member = { key, JSON_STRING, required, nullable };
   json_t *value = mba_loader_get_member (loader, object, &member);
+  g_autofree char *problem = NULL;
   const char *text;
 
   if (value == NULL)
     return NULL;
   text = json_string_value (value);
-  if (text_is_blank (text))
+  if (text_is_blank (text) || (problem = mba_text_check (text)) != NULL)
     {
       gsize old = mba_loader_push_key (loader, key);
-      mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("must not be empty"));
+      mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, "%s", problem ? problem : _("must not be empty"));
       mba_loader_pop (loader, old);
       return NULL;
     }

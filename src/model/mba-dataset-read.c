@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "mba-dataset-private.h"
+#include "mba-text-check.h"
 
 /* Jansson's memory is counted per thread, so that a file of millions of tiny values is refused
  * once its tree passes MBA_DATASET_MAX_PARSE_BYTES instead of exhausting memory. Sizes come
@@ -441,6 +442,8 @@ mba_dataset_load_data (const char  *data,
                    display_name, (guint) (length / (1024 * 1024)), MBA_DATASET_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
+  if (!mba_text_check_encoding (&data, &length, display_name, error))
+    return NULL;
 
   /* Large files take the fast path: events parsed one by one in parallel. */
   if (length > 256 * 1024)
