@@ -9,6 +9,7 @@
 
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
+#include "mba-session.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
 
@@ -49,6 +50,10 @@ struct _MbaWindow
   GtkLabel             *report_omitted;
   GtkWindow            *shortcuts_window; /* built the first time it is shown */
 
+  MbaSession           *session;       /* the app's state: every view observes it */
+  GListModel           *results;       /* the search results: the session's events, the first few */
+  gboolean              results_bound;
+
   GSettings            *settings;
   MbaDataset           *dataset;
   GFile                *file;          /* the file the dataset came from; NULL when bundled */
@@ -75,6 +80,18 @@ struct _MbaWindow
 };
 
 /* mba-window-files.c: opening, reloading and watching files, and the error report */
+/* mba-window.c */
+void _mba_window_show_toast            (MbaWindow      *self,
+                                        const char     *text);
+
+/* mba-window-actions.c: select, clear the state filter, export, present, shortcuts */
+void _mba_window_class_actions_init    (GtkWidgetClass *widget_class);
+
+/* mba-window-search.c: the search bar and its results */
+void _mba_window_class_search_init     (GtkWidgetClass *widget_class);
+void _mba_window_search_init           (MbaWindow      *self);
+void _mba_window_search_update         (MbaWindow      *self);
+
 void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
 void _mba_window_files_init           (MbaWindow      *self);
 void _mba_window_files_dispose        (MbaWindow      *self);
