@@ -561,6 +561,59 @@ test_read_only_folder (void)
   g_rmdir (dir);
 }
 
+/* Exporting onto a link writes the file it points to, through GIO, and keeps the link. */
+static void
+test_symlink (void)
+{
+  g_autofree char *target = g_build_filename (tmpdir, "linked-target.png", NULL);
+  g_autofree char *link = g_build_filename (tmpdir, "link.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *points_to = NULL;
+  char *err = NULL;
+
+  g_assert_true (g_file_set_contents (target, "keep me", -1, NULL));
+  g_assert_cmpint (symlink ("linked-target.png", link), ==, 0);
+
+  g_assert_cmpint (run_export (&err, "--export", link, "--size", "320x200", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  points_to = g_file_read_link (link, NULL);
+  g_assert_cmpstr (points_to, ==, "linked-target.png");
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  g_unlink (link);
+  g_unlink (target);
+}
+
+/* A read-only file is refused, as gedit does, even for root; it stays as it was. */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "read-only-file", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s is read-only\n", path);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  char *err = NULL;
+  GStatBuf info;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  g_assert_cmpint (run_export (&err, "--export", path, "--size", "320x200", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, expected);
+  g_free (err);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0444);
+  names = list_folder (dir);
+  g_assert_cmpstr (names, ==, "chart.png");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
  * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
  * the script then prints what the folder holds. */
@@ -630,6 +683,8 @@ main (int   argc,
   g_test_add_func ("/export/poster/lanes", test_poster_keeps_lanes);
   g_test_add_func ("/export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export/full-disk", test_full_disk);
+  g_test_add_func ("/export/symlink", test_symlink);
+  g_test_add_func ("/export/read-only-file", test_read_only_file);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

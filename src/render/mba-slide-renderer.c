@@ -11,8 +11,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "mba-export.h"
 #include "mba-map-summary.h"
+#include "mba-output-file.h"
 #include "mba-slide-renderer.h"
 #include "mba-text.h"
 
@@ -697,7 +697,8 @@ mba_slide_describe (const MbaSlideParams *params)
  * @steps: (element-type MbaEvent): the events, one page each, in order
  *
  * Writes the presentation as a handout, one A4 landscape page per step, with an outline
- * (bookmarks) of the steps' dates and titles. The file is written whole or not at all.
+ * (bookmarks) of the steps' dates and titles. The file is written whole or not at all; more
+ * than %MBA_SLIDES_MAX_PAGES steps are refused before any page is drawn.
  */
 gboolean
 mba_slides_write_pdf (const char  *path,
@@ -712,7 +713,8 @@ mba_slides_write_pdf (const char  *path,
 
 /**
  * mba_slides_write_pdf_full:
- * @cancellable: (nullable): checked between pages; a cancelled write leaves no file
+ * @cancellable: (nullable): checked between pages and on every write; a cancelled write leaves
+ *   the old file as it was and no temporary file
  * @progress: (nullable): called after each page
  *
  * mba_slides_write_pdf() that can run in a worker thread: it only reads @dataset and @map, and
@@ -729,9 +731,8 @@ mba_slides_write_pdf_full (const char            *path,
                            gpointer               user_data,
                            GError               **error)
 {
-  g_autoptr(GString) out = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+  MbaOutputFile *out;
   cairo_surface_t *surface;
   cairo_status_t status;
   MbaSlideParams params;
@@ -741,15 +742,15 @@ mba_slides_write_pdf_full (const char            *path,
   g_return_val_if_fail (MBA_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (steps != NULL, FALSE);
 
-  if (steps->len == 0)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("No events match the timeline’s filters: the handout would be empty"));
-      return FALSE;
-    }
+  if (!mba_slides_check_count (steps->len, error))
+    return FALSE;
 
-  out = g_string_new (NULL);
-  surface = cairo_pdf_surface_create_for_stream (mba_export_append_to_string, out, MBA_SLIDES_PAGE_WIDTH,
+  /* Pages go to the file as they are drawn: memory stays flat however many there are, and the
+   * file replaces the old one only once the last page is in. */
+  out = mba_output_file_open (path, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (mba_output_file_write_func, out, MBA_SLIDES_PAGE_WIDTH,
                                                  MBA_SLIDES_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mba_dataset_get_title (dataset));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mine Ban Atlas " PACKAGE_VERSION);
@@ -766,6 +767,8 @@ mba_slides_write_pdf_full (const char            *path,
       g_autofree char *entry = g_strdup_printf ("%s — %s", date, event->title);
       g_autofree char *dest = g_strdup_printf ("page=%u", i + 1);
 
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
       params.event = event;
       params.position = i;
       mba_slide_render (cr, MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params);
@@ -773,25 +776,53 @@ mba_slides_write_pdf_full (const char            *path,
       cairo_show_page (cr);
       if (progress != NULL)
         progress (i + 1, steps->len, user_data);
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
+  /* Cancelled, the file is left as it was: cairo's trailer is not worth writing. */
+  if (!g_cancellable_is_cancelled (cancellable))
+    cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  /* Nothing has touched the disk yet: the file is written below, whole, or not at all. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
                    _("Drawing failed: %s"), cairo_status_to_string (status));
+      mba_output_file_abort (out);
       return FALSE;
     }
-  bytes = g_string_free_to_bytes (g_steal_pointer (&out));
-  return mba_export_write_file (path, bytes, error);
+  /* A cancelled or failed write is aborted here, and reported as such. */
+  return mba_output_file_commit (out, error);
+}
+
+/**
+ * mba_slides_check_count:
+ * @n_pages: the steps a handout would have
+ *
+ * A handout has from 1 to %MBA_SLIDES_MAX_PAGES pages: more makes no sense to print, and is
+ * refused before any page is drawn.
+ */
+gboolean
+mba_slides_check_count (guint    n_pages,
+                        GError **error)
+{
+  if (n_pages == 0)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("No events match the timeline’s filters: the handout would be empty"));
+      return FALSE;
+    }
+  if (n_pages > MBA_SLIDES_MAX_PAGES)
+    {
+      g_autofree char *count = g_strdup_printf ("%'u", n_pages);
+
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE,
+                   /* Translators: the first %s is a number of pages, e.g. "2,000" */
+                   _("The handout would have %s pages; at most %u can be printed. Filter the timeline "
+                     "to fewer events."), count, MBA_SLIDES_MAX_PAGES);
+      return FALSE;
+    }
+  return TRUE;
 }
