@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -129,23 +131,23 @@ test_errors_leave_existing_file (void)
 
   g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
 
-  g_assert_cmpint (run_export (&err, "--export", path, "--select", "no-such-event", NULL), ==, 1);
-  g_assert_cmpstr (err, ==, "No event has the id “no-such-event”\n");
+  g_assert_cmpint (run_export (&err, "--export", path, "--select", "no-such-event", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "--select: no event has the id “no-such-event”\n");
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--size", "1920by1080", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--size", "1920by1080", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--size: “1920by1080” is not a size"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--view", "slideshow", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--view", "slideshow", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--view: “slideshow” is not timeline, map, poster or slides"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--theme", "sepia", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--theme", "sepia", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--date", "2026-02-30", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--date", "2026-02-30", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
 
-  g_assert_cmpint (run_export (&err, "--export", "chart.gif", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", "chart.gif", NULL), ==, 2);
   g_assert_cmpstr (err, ==, "chart.gif: unknown format; the file name must end in .png, .svg or .pdf\n");
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_export (&err, "--export", missing, NULL), ==, 1);
@@ -505,10 +507,10 @@ test_export_argument_errors (void)
   g_autofree char *pdf = g_build_filename (tmpdir, "clear.pdf", NULL);
   char *err = NULL;
 
-  g_assert_cmpint (run_export (&err, "--export", svg, "--transparent", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", svg, "--transparent", NULL), ==, 2);
   g_assert_cmpstr (err, ==, "Only PNG can have a transparent background, not SVG\n");
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", pdf, "--transparent", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", pdf, "--transparent", NULL), ==, 2);
   g_assert_cmpstr (err, ==, "Only PNG can have a transparent background, not PDF\n");
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
@@ -614,6 +616,57 @@ test_read_only_file (void)
   g_rmdir (dir);
 }
 
+/* SIGTERM while a large PNG is being written: the app stops, GIO's temporary file is removed,
+ * the old file stays and the exit status says why (128 + 15). */
+static void
+test_interrupted (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "interrupted", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.png", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  gboolean temporary_seen = FALSE;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MBA_EXE"), "--export", path, "--view",
+                                         "map", "--size", "7680x4320", NULL);
+  g_assert_no_error (error);
+
+  /* GIO's temporary file appears when the export starts; the drawing then takes seconds. */
+  for (int i = 0; i < 3000 && !temporary_seen; i++)
+    {
+      g_free (names);
+      names = list_folder (dir);
+      temporary_seen = !g_str_equal (names, "big.png");
+      if (!temporary_seen)
+        g_usleep (10 * 1000);
+    }
+  g_assert_true (temporary_seen);
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 128 + SIGTERM);
+  g_assert_nonnull (strstr (err, "interrupted; the file was left as it was"));
+  g_free (names);
+  names = list_folder (dir);
+  g_assert_cmpstr (names, ==, "big.png");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
  * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
  * the script then prints what the folder holds. */
@@ -685,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/export/full-disk", test_full_disk);
   g_test_add_func ("/export/symlink", test_symlink);
   g_test_add_func ("/export/read-only-file", test_read_only_file);
+  g_test_add_func ("/export/interrupted", test_interrupted);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

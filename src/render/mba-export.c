@@ -683,14 +683,13 @@ mba_export_check_options (const MbaExportOptions  *options,
   if (g_str_equal (format, "png") &&
       (gint64) options->width * options->height * options->scale * options->scale > MBA_EXPORT_MAX_PIXELS)
     {
-      gint64 pixels = (gint64) options->width * options->height * options->scale * options->scale;
-
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE,
-                   /* Translators: e.g. "A PNG of 8000 × 8000 at scale 2 would have 256.0 million
-                    * pixels; at most 33.2 million (7680 × 4320) can be exported. …" */
-                   _("A PNG of %d × %d at scale %d would have %.1f million pixels; at most %.1f million "
-                     "(7680 × 4320) can be exported. Choose a smaller size or scale."),
-                   options->width, options->height, options->scale, pixels / 1e6, MBA_EXPORT_MAX_PIXELS / 1e6);
+                   /* Translators: e.g. "A PNG of 8000 × 8000 at scale 2 would be 16000 × 16000
+                    * pixels; at most 7680 × 4320 (33.2 million pixels) can be exported. …" */
+                   _("A PNG of %d × %d at scale %d would be %d × %d pixels; at most 7680 × 4320 "
+                     "(%.1f million pixels) can be exported. Choose a smaller size or scale."),
+                   options->width, options->height, options->scale, options->width * options->scale,
+                   options->height * options->scale, MBA_EXPORT_MAX_PIXELS / 1e6);
       return FALSE;
     }
   /* SVG and PDF viewers differ in what they show behind a page; only PNG promises transparency. */

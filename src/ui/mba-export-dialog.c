@@ -489,6 +489,17 @@ mba_export_dialog_export_to_file (MbaExportDialog *self,
 
   job = g_new0 (ExportJob, 1);
   mba_export_dialog_get_options (self, &job->options);
+  /* Too large a picture is refused here, before the thread allocates it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!mba_export_check_options (&job->options, mba_export_format_from_path (path), &error))
+      {
+        show_error (self, error->message);
+        export_job_free (job);
+        return;
+      }
+  }
   job->dataset = g_object_ref (self->dataset);
   job->map = self->map ? g_object_ref (self->map) : NULL;
   job->selected_id = g_strdup (self->selected_id);
@@ -547,6 +558,18 @@ on_export_clicked (MbaExportDialog *self)
 
   if (self->busy || self->chooser != NULL)
     return;
+  /* The size and scale are checked before a file is asked for. */
+  {
+    g_autoptr(GError) error = NULL;
+    MbaExportOptions options;
+
+    mba_export_dialog_get_options (self, &options);
+    if (!mba_export_check_options (&options, mba_export_dialog_get_format (self), &error))
+      {
+        show_error (self, error->message);
+        return;
+      }
+  }
   self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->chooser);
