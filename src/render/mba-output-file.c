@@ -27,6 +27,8 @@ G_DEFINE_QUARK (mba-export-error-quark, mba_export_error)
 struct _MbaOutputFile
 {
   char              *path;          /* as the user gave it, for messages */
+  char              *target;        /* the file written, links resolved */
+  gboolean           created;       /* no file was there: GIO writes it in place, not beside it */
   GFileOutputStream *stream;
   GCancellable      *cancellable;   /* ours: cancelled by the caller's, or by a signal */
   GCancellable      *outer;         /* the caller's, nullable */
@@ -203,6 +205,7 @@ output_file_free (MbaOutputFile *self)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
   g_free (self->path);
+  g_free (self->target);
   g_free (self);
 }
 
@@ -237,6 +240,7 @@ mba_output_file_open (const char    *path,
 
   self = g_new0 (MbaOutputFile, 1);
   self->path = g_steal_pointer (&display);
+  self->created = !g_file_test (target, G_FILE_TEST_EXISTS);
   self->cancellable = g_cancellable_new ();
   register_open (self);
   if (cancellable != NULL)
@@ -246,6 +250,7 @@ mba_output_file_open (const char    *path,
                                                    self->cancellable, NULL);
     }
   file = g_file_new_for_path (target);
+  self->target = g_steal_pointer (&target);
   self->stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, self->cancellable, &local_error);
   if (self->stream == NULL)
     {
@@ -317,9 +322,12 @@ mba_output_file_abort (MbaOutputFile *self)
 {
   if (self == NULL)
     return;
-  /* Closed cancelled, GIO's stream unlinks its temporary file instead of renaming it. */
+  /* Closed cancelled, GIO's stream unlinks its temporary file instead of renaming it. A new
+   * file GIO creates under its own name (there is nothing to keep): that one goes too. */
   g_cancellable_cancel (self->cancellable);
   g_output_stream_close (G_OUTPUT_STREAM (self->stream), self->cancellable, NULL);
+  if (self->created)
+    g_unlink (self->target);
   output_file_free (self);
 }
 
@@ -350,6 +358,8 @@ mba_output_file_commit (MbaOutputFile  *self,
   if (!g_output_stream_close (G_OUTPUT_STREAM (self->stream), self->cancellable, &local_error))
     {
       set_write_error (error, self->path, local_error);
+      if (self->created)
+        g_unlink (self->target);
       output_file_free (self);
       return FALSE;
     }

@@ -772,8 +772,11 @@ mba_slides_write_pdf_full (const char            *path,
       params.event = event;
       params.position = i;
       mba_slide_render (cr, MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
       cairo_show_page (cr);
+      /* Only for a page that was made: a bookmark to a page a failed write lost trips cairo. */
+      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+        break;
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
       if (progress != NULL)
         progress (i + 1, steps->len, user_data);
     }

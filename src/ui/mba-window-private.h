@@ -65,4 +65,12 @@ struct _MbaWindow
   guint                 handout_progress_id;
 };
 
+/* Shared by the window's files: mba-window.c and mba-handout-job.c */
+GPtrArray *_mba_window_list_presentation_steps (MbaWindow  *self);
+void       _mba_window_show_toast              (MbaWindow  *self,
+                                                const char *text);
+void       _mba_window_export_handout_action   (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
+
 G_END_DECLS
