@@ -15,6 +15,7 @@
 
 #include "mba-caption.h"
 #include "mba-export.h"
+#include "mba-source-format.h"
 #include "mba-timeline-layout.h"
 #include "mba-test-util.h"
 
@@ -374,7 +375,7 @@ test_caption_svg_desc (void)
   desc = g_strndup (start, end - start);
   for (guint i = 0; i < sources->len; i++)
     {
-      g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (sources, i));
+      g_autofree char *full = mba_source_format_full (g_ptr_array_index (sources, i));
       g_autofree char *escaped = g_markup_escape_text (full, -1);
 
       if (strstr (desc, escaped) == NULL)
@@ -667,6 +668,46 @@ test_interrupted (void)
   g_rmdir (dir);
 }
 
+/* One formatter names a source everywhere: the citation (quote panel, slides), the short form
+ * (captions: host and a short title, never an address) and the full one (metadata). */
+static void
+test_source_format (void)
+{
+  MbaSource record = { 0 };
+  MbaSource article = { 0 };
+  g_autofree char *short_record = NULL, *short_article = NULL, *citation = NULL, *full = NULL;
+  g_autofree char *long_short = NULL;
+  g_autofree char *host = NULL;
+
+  record.layer = MBA_SOURCE_LAYER_RECORD;
+  record.title = "Ukraine: Mine Ban Treaty status";
+  record.url = "https://www.example.org/news/2025/07/24/%D0%BC%D1%96%D0%BD%D0%B8?x=%20y";
+  article.layer = MBA_SOURCE_LAYER_ARTICLE;
+  article.title = "Zelenskiy says he signed decree";
+  article.outlet = "Reuters";
+  g_assert_true (mba_date_parse ("2025-06-09", &article.published, NULL));
+
+  short_record = mba_source_format_short (&record);
+  g_assert_cmpstr (short_record, ==, "\u2068example.org\u2069: “\u2068Ukraine: Mine Ban Treaty status\u2069”");
+  g_assert_null (strchr (short_record, '%'));
+  short_article = mba_source_format_short (&article);
+  g_assert_cmpstr (short_article, ==, "\u2068Reuters\u2069: “\u2068Zelenskiy says he signed decree\u2069”");
+  citation = mba_source_format_citation (&article);
+  g_assert_cmpstr (citation, ==, "\u2068Reuters\u2069, “\u2068Zelenskiy says he signed decree\u2069”, 9 June 2025");
+  full = mba_source_format_full (&record);
+  g_assert_true (g_str_has_suffix (full, record.url));
+
+  /* A long title is cut at a word, with an ellipsis. */
+  article.title = "A headline that goes on and on about the treaty and the states that leave it in 2025";
+  long_short = mba_source_format_short (&article);
+  g_assert_cmpstr (long_short, ==, "\u2068Reuters\u2069: “\u2068A headline that goes on and on about the treaty and "
+                                   "the…\u2069”");
+  /* An internationalised host keeps its ASCII form: no look-alike in a caption. */
+  record.url = "https://аррӏе.com/x";
+  host = mba_source_format_host (&record);
+  g_assert_cmpstr (host, ==, "xn--80ak6aa92e.com");
+}
+
 /* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
  * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
  * the script then prints what the folder holds. */
@@ -739,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/export/symlink", test_symlink);
   g_test_add_func ("/export/read-only-file", test_read_only_file);
   g_test_add_func ("/export/interrupted", test_interrupted);
+  g_test_add_func ("/export/source-format", test_source_format);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

@@ -9,6 +9,7 @@
 #include "mba-cli.h"
 #include "mba-quote-panel.h"
 #include "mba-window.h"
+#include "mba-source-format.h"
 #include "mba-test-util.h"
 
 typedef struct
@@ -184,7 +185,7 @@ test_select_shows_quotes (Fixture       *fixture,
   /* The decree's date was worked out: the basis is shown. */
   g_assert_nonnull (event->date_basis);
   g_assert_nonnull (strstr (text, event->date_basis));
-  source = mba_source_describe (event->quotes[0].source);
+  source = mba_source_format_citation (event->quotes[0].source);
   g_assert_nonnull (strstr (text, source));
 }
 

@@ -18,6 +18,7 @@
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
 #include "mba-slide-renderer.h"
+#include "mba-source-format.h"
 #include "mba-timeline-renderer.h"
 #include "mba-timeline-viewport.h"
 
@@ -513,7 +514,7 @@ mba_export_describe (const MbaExportOptions *options)
       g_string_append_printf (text, "\n%s", _("Sources:"));
       for (guint i = 0; i < plan.sources->len; i++)
         {
-          g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (plan.sources, i));
+          g_autofree char *full = mba_source_format_full (g_ptr_array_index (plan.sources, i));
           g_string_append_printf (text, "\n%s", full);
         }
     }

@@ -14,6 +14,7 @@
 #include "mba-map-summary.h"
 #include "mba-output-file.h"
 #include "mba-slide-renderer.h"
+#include "mba-source-format.h"
 #include "mba-text.h"
 
 /* Every size is a share of the height (one "unit" is 1% of it), so that 720p, 1080p and a
@@ -73,28 +74,20 @@ mba_slide_params_init (MbaSlideParams *params,
 /**
  * mba_slide_format_source:
  *
- * The attribution under a quote: "— Outlet, “Headline”, 9 June 2025", leaving out what the
- * source does not give.
+ * The attribution under a quote: "— " and the source's citation (mba_source_format_citation()):
+ * "— Outlet, “Headline”, 9 June 2025", leaving out what the source does not give.
  *
  * Returns: (transfer full): the text, not markup
  */
 char *
 mba_slide_format_source (const MbaSource *source)
 {
-  g_autoptr(GString) s = g_string_new ("— ");
+  g_autofree char *citation = NULL;
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (source->outlet != NULL)
-    g_string_append_printf (s, "%s, ", source->outlet);
-  /* Translators: a headline in quotation marks, in a quote's attribution */
-  g_string_append_printf (s, _("“%s”"), source->title);
-  if (mba_date_is_set (&source->published))
-    {
-      g_autofree char *date = mba_date_format (&source->published);
-      g_string_append_printf (s, ", %s", date);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  citation = mba_source_format_citation (source);
+  return g_strconcat ("— ", citation, NULL);
 }
 
 static char *
@@ -163,11 +156,13 @@ format_source (const MbaEvent  *event,
 
   *link = source->url;
   if (source->url != NULL)
-    /* Translators: under a slide's summary; the first %s is a source's title, the second its
-     * web address */
-    return g_strdup_printf (_("Source (treaty record): %s\n%s"), source->title, source->url);
-  /* Translators: under a slide's summary; %s is a source's title */
-  return g_strdup_printf (_("Source (treaty record): %s"), source->title);
+    {
+      g_autofree char *citation = mba_source_format_citation (source);
+
+      /* The address on a line of its own: a link in the handout. */
+      return g_strdup_printf ("%s\n%s", citation, source->url);
+    }
+  return mba_source_format_citation (source);
 }
 
 static char *
