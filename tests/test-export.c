@@ -708,6 +708,39 @@ test_source_format (void)
   g_assert_cmpstr (host, ==, "xn--80ak6aa92e.com");
 }
 
+/* An unclosed U+202E (right-to-left override) in a source's title reverses only that title in
+ * the caption: what follows it on the line reads in order. */
+static void
+test_caption_bidi_isolated (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *dataset = g_build_filename (tmpdir, "override.json", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "override.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  char *err = NULL;
+
+  g_assert_true (g_file_get_contents (small, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"title\": \"Test article\"",
+                                      "\"title\": \"Test \\u202earticle\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (dataset, edited->str, -1, NULL));
+
+  g_assert_cmpint (run_export (&err, "--export", pdf, "--dataset", dataset, "--size", "900x500", NULL), ==, 0);
+  g_free (err);
+  text = mba_test_run_tool ("pdftotext", pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  /* The override turns "article" around, and stops at the end of the title. */
+  g_assert_nonnull (strstr (text, "Sources: “Test "));
+  g_assert_nonnull (strstr (text, "”; and 1 more"));
+  g_assert_null (strstr (text, "erom 1 dna"));
+}
+
 /* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
  * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
  * the script then prints what the folder holds. */
@@ -781,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/export/read-only-file", test_read_only_file);
   g_test_add_func ("/export/interrupted", test_interrupted);
   g_test_add_func ("/export/source-format", test_source_format);
+  g_test_add_func ("/export/caption/bidi", test_caption_bidi_isolated);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

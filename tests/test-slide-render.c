@@ -197,9 +197,9 @@ test_text (void)
   g_assert_nonnull (strstr (quoted_text, quoted->title));
   /* The report's own quote keeps its words; the quote marks inside it become single ones. */
   g_assert_nonnull (strstr (quoted->quotes[0].text, "stated, “Russian forces have used"));
-  g_assert_nonnull (strstr (quoted_text, " “A 10 June 2025 report by the international non-governmental "
+  g_assert_nonnull (strstr (quoted_text, " “\u2068A 10 June 2025 report by the international non-governmental "
                                          "organisation Human Rights Watch stated, ‘Russian forces have used"));
-  g_assert_nonnull (strstr (quoted_text, "agricultural land.” — "));
+  g_assert_nonnull (strstr (quoted_text, "agricultural land.\u2069” — "));
   g_assert_nonnull (strstr (quoted_text, quoted->quotes[0].source->title));
 
   g_assert_cmpuint (recorded->n_quotes, ==, 0);

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "mba-bidi.h"
 #include "mba-map-summary.h"
 #include "mba-output-file.h"
 #include "mba-slide-renderer.h"
@@ -93,30 +94,30 @@ mba_slide_format_source (const MbaSource *source)
 static char *
 format_states (const MbaEvent *event)
 {
-  g_autofree const char **names = NULL;
-  guint n = event->n_states;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint n = MIN (event->n_states, MAX_STATE_NAMES);
 
   if (event->n_states == 0)
     return NULL;
   /* "and 1 more" would be longer than the name it stands for. */
-  if (event->n_states > MAX_STATE_NAMES + 1)
+  if (event->n_states == MAX_STATE_NAMES + 1)
+    n = event->n_states;
+  /* Each name isolated: one with right-to-left text cannot reorder the list. */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, mba_bidi_isolate (mba_state_get_display_name (event->states[i])));
+  if (n < event->n_states)
     {
       g_autofree char *first = NULL;
 
-      names = g_new0 (const char *, MAX_STATE_NAMES + 1);
-      for (guint i = 0; i < MAX_STATE_NAMES; i++)
-        names[i] = mba_state_get_display_name (event->states[i]);
-      first = g_strjoinv (", ", (char **) names);
+      g_ptr_array_add (names, NULL);
+      first = g_strjoinv (", ", (char **) names->pdata);
       /* Translators: a long list of states cut short, e.g. "Estonia, Finland, Latvia, Lithuania
        * and 3 more" */
       return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more",
                                         event->n_states - MAX_STATE_NAMES),
                               first, event->n_states - MAX_STATE_NAMES);
     }
-  names = g_new0 (const char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    names[i] = mba_state_get_display_name (event->states[i]);
-  return mba_join_names (names, n);
+  return mba_join_names ((const char **) names->pdata, n);
 }
 
 /* The text under the title: the first quote, else the summary. */
@@ -125,6 +126,7 @@ format_text (const MbaEvent *event,
              gboolean       *is_quote)
 {
   g_autoptr(GString) nested = NULL;
+  g_autofree char *isolated = NULL;
 
   *is_quote = event->n_quotes > 0;
   if (!*is_quote)
@@ -133,8 +135,9 @@ format_text (const MbaEvent *event,
   nested = g_string_new (event->quotes[0].text);
   g_string_replace (nested, "“", "‘", 0);
   g_string_replace (nested, "”", "’", 0);
+  isolated = mba_bidi_isolate (nested->str);
   /* Translators: a quote from an article, in quotation marks */
-  return g_strdup_printf (_("“%s”"), nested->str);
+  return g_strdup_printf (_("“%s”"), isolated);
 }
 
 /* Where the text comes from: the quote's article, or the event's first citation; the treaty
@@ -655,7 +658,7 @@ char *
 mba_slide_describe (const MbaSlideParams *params)
 {
   g_autoptr(GString) s = g_string_new (NULL);
-  g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL;
+  g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL, *title = NULL;
   const char *link;
   gboolean is_quote;
 
@@ -672,8 +675,8 @@ mba_slide_describe (const MbaSlideParams *params)
   states = format_states (params->event);
   /* Translators: read out by screen readers in the presentation, e.g. "Step 3 of 20." */
   g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
-  g_string_append_printf (s, " %s. %s. %s.", date, params->event->title,
-                          mba_event_kind_get_label (params->event->kind));
+  title = mba_bidi_isolate (params->event->title);
+  g_string_append_printf (s, " %s. %s. %s.", date, title, mba_event_kind_get_label (params->event->kind));
   if (states != NULL)
     g_string_append_printf (s, " %s.", states);
   g_string_append_printf (s, " %s", text);
@@ -759,7 +762,8 @@ mba_slides_write_pdf_full (const char            *path,
     {
       const MbaEvent *event = steps->pdata[i];
       g_autofree char *date = mba_date_format (&event->date);
-      g_autofree char *entry = g_strdup_printf ("%s — %s", date, event->title);
+      g_autofree char *title = mba_bidi_isolate (event->title);
+      g_autofree char *entry = g_strdup_printf ("%s — %s", date, title);
       g_autofree char *dest = g_strdup_printf ("page=%u", i + 1);
 
       if (g_cancellable_is_cancelled (cancellable))
