@@ -15,6 +15,7 @@
 
 #include "mba-caption.h"
 #include "mba-export.h"
+#include "mba-slide-renderer.h"
 #include "mba-source-format.h"
 #include "mba-timeline-layout.h"
 #include "mba-test-util.h"
@@ -741,6 +742,91 @@ test_caption_bidi_isolated (void)
   g_assert_null (strstr (text, "erom 1 dna"));
 }
 
+/* A dataset whose titles cost the most the format allows: the dataset's title 5,000 characters
+ * of words, an event's title one word of 65,000 letters, a source's title 5,000 characters. */
+static MbaDataset *
+load_long_titles (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  MbaDataset *dataset;
+
+  while (words->len < 5000)
+    g_string_append (words, "treaty ");
+  g_string_truncate (words, 5000);
+  while (word->len < 65000)
+    g_string_append_c (word, 'a');
+  while (source->len < 5000)
+    g_string_append (source, "headline ");
+  g_string_truncate (source, 5000);
+
+  g_assert_true (g_file_get_contents (small, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"Small test dataset\"", "\"@WORDS@\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"Ukraine ratifies\"", "\"@WORD@\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"Test record\"", "\"@SOURCE@\"", 1), ==, 1);
+  g_string_replace (edited, "@WORDS@", words->str, 1);
+  g_string_replace (edited, "@WORD@", word->str, 1);
+  g_string_replace (edited, "@SOURCE@", source->str, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  dataset = mba_dataset_new_from_bytes (bytes, "long-titles.json", &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Text that could cost without bound is cut before it is laid out: the export is quick, the
+ * caption stays in its band, and the slide's title in its lines. */
+static void
+test_long_titles_bounded (void)
+{
+  g_autoptr(MbaDataset) dataset = load_long_titles ();
+  g_autoptr(MbaWorldMap) map = load_world_map ();
+  g_autofree char *path = g_build_filename (tmpdir, "long-titles.png", NULL);
+  g_autoptr(GError) error = NULL;
+  MbaExportOptions options;
+  MbaExportLayout layout;
+  MbaSlideParams params;
+  MbaSlideGeometry geometry;
+  gint64 started;
+  double seconds;
+  /* Valgrind runs everything about fifty times slower. */
+  double most = g_getenv ("MBA_UNDER_VALGRIND") != NULL ? 300 : 5;
+
+  mba_export_options_init (&options, dataset, map);
+  options.view = MBA_EXPORT_VIEW_POSTER;
+  options.width = 1280;
+  options.height = 720;
+  started = g_get_monotonic_time ();
+  g_assert_true (mba_export_write (path, &options, &error));
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - started) / 1e6;
+  g_assert_cmpfloat (seconds, <, most);
+
+  mba_export_get_layout (&options, &layout);
+  g_assert_cmpfloat (layout.caption.height, >, 0);
+  g_assert_cmpfloat (layout.caption.height, <=, options.height / 2.0);
+  g_assert_cmpfloat (layout.caption.y + layout.caption.height, <=, options.height);
+
+  mba_slide_params_init (&params, dataset, map);
+  params.event = mba_dataset_find_event (dataset, "ukr-ratifies");
+  g_assert_nonnull (params.event);
+  g_assert_cmpuint (strlen (params.event->title), ==, 65000);
+  params.n_steps = 1;
+  started = g_get_monotonic_time ();
+  mba_slide_get_geometry (MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params, &geometry);
+  seconds = (g_get_monotonic_time () - started) / 1e6;
+  g_assert_cmpfloat (seconds, <, most);
+  g_assert_true (geometry.title_cut);
+  g_assert_cmpfloat (geometry.title.y + geometry.title.height, <=, geometry.text.y);
+  g_assert_cmpfloat (geometry.source.y + geometry.source.height, <=, MBA_SLIDES_PAGE_HEIGHT);
+}
+
 /* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
  * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
  * the script then prints what the folder holds. */
@@ -815,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/export/interrupted", test_interrupted);
   g_test_add_func ("/export/source-format", test_source_format);
   g_test_add_func ("/export/caption/bidi", test_caption_bidi_isolated);
+  g_test_add_func ("/export/long-titles", test_long_titles_bounded);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

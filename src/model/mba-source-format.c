@@ -16,6 +16,38 @@
 #include "mba-bidi.h"
 #include "mba-source-format.h"
 
+/* At most @max characters, cut at a space where one is near, with "…"; the cost of what the
+ * data holds stays bounded (a title may be 64 KB of one word). */
+static char *
+cut_text (const char *text,
+          guint       max)
+{
+  const char *end = text, *space;
+  g_autofree char *cut = NULL;
+
+  for (guint i = 0; i < max && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  end = g_utf8_find_prev_char (text, end);
+  cut = g_strndup (text, end - text);
+  space = strrchr (cut, ' ');
+  if (space != NULL && g_utf8_strlen (cut, space - cut) > (glong) max / 2)
+    cut[space - cut] = '\0';
+  g_strchomp (cut);
+  return g_strconcat (cut, "…", NULL);
+}
+
+/* Data, cut and isolated, ready to be put in a sentence. */
+static char *
+isolate_cut (const char *text,
+             guint       max)
+{
+  g_autofree char *cut = cut_text (text, max);
+
+  return mba_bidi_isolate (cut);
+}
+
 /* ", 9 June 2025", or nothing when the date is unknown. */
 static void
 append_date (GString         *text,
@@ -33,7 +65,8 @@ append_date (GString         *text,
  * mba_source_format_citation:
  *
  * The source as a reader cites it: "Reuters, “Headline”, 9 June 2025" for an article,
- * "Treaty record: Title, 3 December 1997" for the treaty record, leaving out what is unknown.
+ * "Treaty record: Title, 3 December 1997" for the treaty record, leaving out what is unknown;
+ * a title or outlet over %MBA_SOURCE_CITATION_MAX characters is cut with "…".
  *
  * Returns: (transfer full): plain text, not markup
  */
@@ -45,7 +78,7 @@ mba_source_format_citation (const MbaSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  title = mba_bidi_isolate (source->title);
+  title = isolate_cut (source->title, MBA_SOURCE_CITATION_MAX);
   text = g_string_new (NULL);
   if (source->layer == MBA_SOURCE_LAYER_RECORD)
     /* Translators: how a source from the treaty record is named, e.g. "Treaty record: ICBL factsheet" */
@@ -54,7 +87,7 @@ mba_source_format_citation (const MbaSource *source)
     {
       if (source->outlet != NULL)
         {
-          g_autofree char *outlet = mba_bidi_isolate (source->outlet);
+          g_autofree char *outlet = isolate_cut (source->outlet, MBA_SOURCE_CITATION_MAX);
 
           g_string_append_printf (text, "%s, ", outlet);
         }
@@ -98,24 +131,6 @@ mba_source_format_host (const MbaSource *source)
   return lower;
 }
 
-/* At most MBA_SOURCE_SHORT_TITLE_MAX characters, cut at a space where one is near, with "…". */
-static char *
-short_title (const char *title)
-{
-  glong length = g_utf8_strlen (title, -1);
-  const char *end, *space;
-  g_autofree char *cut = NULL;
-
-  if (length <= MBA_SOURCE_SHORT_TITLE_MAX)
-    return g_strdup (title);
-  end = g_utf8_offset_to_pointer (title, MBA_SOURCE_SHORT_TITLE_MAX - 1);
-  cut = g_strndup (title, end - title);
-  space = strrchr (cut, ' ');
-  if (space != NULL && g_utf8_strlen (cut, space - cut) > MBA_SOURCE_SHORT_TITLE_MAX / 2)
-    cut[space - cut] = '\0';
-  g_strchomp (cut);
-  return g_strconcat (cut, "…", NULL);
-}
 
 /**
  * mba_source_format_short:
@@ -130,16 +145,15 @@ short_title (const char *title)
 char *
 mba_source_format_short (const MbaSource *source)
 {
-  g_autofree char *cut = NULL, *title = NULL, *host = NULL, *by = NULL;
+  g_autofree char *title = NULL, *host = NULL, *by = NULL;
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  cut = short_title (source->title);
-  title = mba_bidi_isolate (cut);
+  title = isolate_cut (source->title, MBA_SOURCE_SHORT_TITLE_MAX);
   if (source->layer != MBA_SOURCE_LAYER_RECORD && source->outlet != NULL)
-    by = mba_bidi_isolate (source->outlet);
+    by = isolate_cut (source->outlet, MBA_SOURCE_SHORT_TITLE_MAX);
   else if ((host = mba_source_format_host (source)) != NULL)
-    by = mba_bidi_isolate (host);
+    by = isolate_cut (host, MBA_SOURCE_SHORT_TITLE_MAX);
   if (by == NULL)
     /* Translators: a source without a known outlet in a caption: its title */
     return g_strdup_printf (_("“%s”"), title);

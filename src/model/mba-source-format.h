@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 /* The most characters of a title the short form keeps before an ellipsis. */
 #define MBA_SOURCE_SHORT_TITLE_MAX 60
+/* The most characters of a title or an outlet a citation keeps. */
+#define MBA_SOURCE_CITATION_MAX    300
 
 char *mba_source_format_citation (const MbaSource *source);
 char *mba_source_format_short    (const MbaSource *source);

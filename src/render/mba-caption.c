@@ -281,6 +281,7 @@ mba_caption_layout (MbaCaption *self,
                     double      max_height)
 {
   double date_w, date_h, title_h, fixed = 0, line_h, legend_h = 0, sources_h = 0;
+  g_autofree char *title = NULL;
   int max_lines = 0;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -293,10 +294,12 @@ mba_caption_layout (MbaCaption *self,
 
   self->date = new_layout (self, "Sans 10", self->date_text);
   mba_text_layout_size (self->date, &date_w, &date_h);
-  self->title = new_layout (self, "Sans Bold 12", mba_dataset_get_title (self->dataset));
+  title = mba_text_bound (mba_dataset_get_title (self->dataset), MBA_TEXT_MAX_TITLE_CHARS);
+  self->title = new_layout (self, "Sans Bold 12", title);
   pango_layout_set_width (self->title, (int) (MAX (width - 2 * PAD_X - date_w - 24, 40) * PANGO_SCALE));
-  /* Two lines before an ellipsis: the title is part of the citation. */
-  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD);
+  /* Two lines before an ellipsis: the title is part of the citation. A word longer than the
+   * line breaks between letters. */
+  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (self->title, -2);
   pango_layout_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   mba_text_layout_size (self->title, NULL, &title_h);

@@ -29,6 +29,7 @@
 #define TEXT_SIZE_MIN     2.8
 #define TEXT_SIZE_STEP    0.2
 #define SOURCE_SIZE_MIN   2.6
+#define SOURCE_MAX_LINES  6
 #define FOOTER_SIZE       2.6
 #define PROGRESS_SIZE     3.2
 #define GAP               2.4
@@ -104,7 +105,11 @@ format_states (const MbaEvent *event)
     n = event->n_states;
   /* Each name isolated: one with right-to-left text cannot reorder the list. */
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (names, mba_bidi_isolate (mba_state_get_display_name (event->states[i])));
+    {
+      g_autofree char *name = mba_text_bound (mba_state_get_display_name (event->states[i]), 100);
+
+      g_ptr_array_add (names, mba_bidi_isolate (name));
+    }
   if (n < event->n_states)
     {
       g_autofree char *first = NULL;
@@ -126,13 +131,14 @@ format_text (const MbaEvent *event,
              gboolean       *is_quote)
 {
   g_autoptr(GString) nested = NULL;
-  g_autofree char *isolated = NULL;
+  g_autofree char *bounded = NULL, *isolated = NULL;
 
   *is_quote = event->n_quotes > 0;
   if (!*is_quote)
-    return g_strdup (event->summary);
+    return mba_text_bound (event->summary, MBA_TEXT_MAX_BODY_CHARS);
   /* A quote within the quote takes single marks, as in print, so that none reads ““. */
-  nested = g_string_new (event->quotes[0].text);
+  bounded = mba_text_bound (event->quotes[0].text, MBA_TEXT_MAX_BODY_CHARS);
+  nested = g_string_new (bounded);
   g_string_replace (nested, "“", "‘", 0);
   g_string_replace (nested, "”", "’", 0);
   isolated = mba_bidi_isolate (nested->str);
@@ -249,13 +255,14 @@ layout_title (Slide          *slide,
 {
   static const double sizes[] = TITLE_SIZES;
   double unit = slide->unit;
+  g_autofree char *title = mba_text_bound (event->title, MBA_TEXT_MAX_TITLE_CHARS);
 
   for (guint max_lines = 2; max_lines <= TITLE_MAX_LINES && slide->title == NULL; max_lines++)
     for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
       {
         PangoLayout *layout = new_layout (slide, sizes[i] * unit, PANGO_WEIGHT_BOLD, width);
 
-        pango_layout_set_text (layout, event->title, -1);
+        pango_layout_set_text (layout, title, -1);
         if (pango_layout_get_line_count (layout) <= (int) max_lines)
           {
             slide->title = layout;
@@ -270,7 +277,7 @@ layout_title (Slide          *slide,
       double size = sizes[G_N_ELEMENTS (sizes) - 1] * unit;
 
       slide->title = new_layout (slide, size, PANGO_WEIGHT_BOLD, width);
-      pango_layout_set_text (slide->title, event->title, -1);
+      pango_layout_set_text (slide->title, title, -1);
       pango_layout_set_height (slide->title, -TITLE_MAX_LINES);
       pango_layout_set_ellipsize (slide->title, PANGO_ELLIPSIZE_END);
       slide->geometry.title_size = size;
@@ -333,6 +340,9 @@ layout_text (Slide          *slide,
         {
           slide->source = new_layout (slide, source_size, PANGO_WEIGHT_NORMAL, text_width);
           set_source_text (slide, source);
+          /* The source stays whole up to a few lines; a longer one is cut, not the slide. */
+          pango_layout_set_height (slide->source, -SOURCE_MAX_LINES);
+          pango_layout_set_ellipsize (slide->source, PANGO_ELLIPSIZE_END);
           source_height = layout_height (slide->source);
         }
       text_height = layout_height (slide->text);
@@ -411,9 +421,12 @@ slide_build (Slide                *slide,
             progress_height);
   if (params->dataset != NULL)
     {
+      g_autofree char *footer = mba_text_bound (mba_dataset_get_title (params->dataset),
+                                                MBA_TEXT_MAX_TITLE_CHARS);
+
       slide->footer = new_layout (slide, FOOTER_SIZE * unit, PANGO_WEIGHT_NORMAL,
                                   MAX (1, inner - progress_width - gap));
-      pango_layout_set_text (slide->footer, mba_dataset_get_title (params->dataset), -1);
+      pango_layout_set_text (slide->footer, footer, -1);
       pango_layout_set_ellipsize (slide->footer, PANGO_ELLIPSIZE_END);
       set_rect (&slide->footer_rect, mx, footer_top + progress_height - layout_height (slide->footer),
                 inner - progress_width - gap, layout_height (slide->footer));
@@ -659,6 +672,7 @@ mba_slide_describe (const MbaSlideParams *params)
 {
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL, *title = NULL;
+  g_autofree char *bounded = NULL;
   const char *link;
   gboolean is_quote;
 
@@ -675,7 +689,8 @@ mba_slide_describe (const MbaSlideParams *params)
   states = format_states (params->event);
   /* Translators: read out by screen readers in the presentation, e.g. "Step 3 of 20." */
   g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
-  title = mba_bidi_isolate (params->event->title);
+  bounded = mba_text_bound (params->event->title, MBA_TEXT_MAX_TITLE_CHARS);
+  title = mba_bidi_isolate (bounded);
   g_string_append_printf (s, " %s. %s. %s.", date, title, mba_event_kind_get_label (params->event->kind));
   if (states != NULL)
     g_string_append_printf (s, " %s.", states);
@@ -762,7 +777,8 @@ mba_slides_write_pdf_full (const char            *path,
     {
       const MbaEvent *event = steps->pdata[i];
       g_autofree char *date = mba_date_format (&event->date);
-      g_autofree char *title = mba_bidi_isolate (event->title);
+      g_autofree char *bounded = mba_text_bound (event->title, MBA_TEXT_MAX_TITLE_CHARS);
+      g_autofree char *title = mba_bidi_isolate (bounded);
       g_autofree char *entry = g_strdup_printf ("%s — %s", date, title);
       g_autofree char *dest = g_strdup_printf ("page=%u", i + 1);
 
