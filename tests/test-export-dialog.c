@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-export-dialog.h"
 #include "mba-test-util.h"
 
@@ -290,7 +291,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   dataset_path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
   dataset = mba_dataset_new_from_file (dataset_path, &error);

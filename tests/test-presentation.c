@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-event-filter.h"
 #include "mba-map-widget.h"
 #include "mba-presentation-window.h"
@@ -486,7 +487,7 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/presentation/blank", Fixture, NULL, fixture_setup, test_blank, fixture_teardown);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-quote-panel.h"
 #include "mba-window.h"
 #include "mba-source-format.h"
@@ -701,7 +702,7 @@ main (int   argc,
   g_log_set_writer_func (write_log_but_shortcuts_switcher_warning, NULL, NULL);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   g_test_add ("/window/select-shows-quotes", Fixture, NULL, fixture_set_up, test_select_shows_quotes, fixture_tear_down);
   g_test_add ("/window/dispute-sides", Fixture, NULL, fixture_set_up, test_dispute_sides, fixture_tear_down);

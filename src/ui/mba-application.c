@@ -13,6 +13,7 @@
 #include "mba-cli.h"
 #include "mba-map-widget.h"
 #include "mba-output-file.h"
+#include "mba-resource-setup.h"
 #include "mba-start-time.h"
 #include "mba-window.h"
 
@@ -436,7 +437,7 @@ mba_application_init (MbaApplication *self)
 MbaApplication *
 mba_application_new (void)
 {
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
   return g_object_new (MBA_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,

@@ -13,20 +13,7 @@
 #include "mba-cli.h"
 #include "mba-export.h"
 #include "mba-map-widget.h"
-#include "mba-resources.h"
-
-/* Resources are registered by hand: the linker would drop a constructor in a static library. */
-void
-mba_cli_ensure_resources (void)
-{
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      mba_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-}
+#include "mba-resource-setup.h"
 
 /**
  * mba_cli_load_dataset:
@@ -38,7 +25,7 @@ mba_cli_load_dataset (const char  *path_or_null,
 {
   if (path_or_null != NULL)
     return mba_dataset_new_from_file (path_or_null, error);
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
   return mba_dataset_new_from_resource (MBA_BUNDLED_DATASET_RESOURCE, error);
 }
 
