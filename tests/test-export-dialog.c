@@ -202,6 +202,26 @@ test_export_and_remember (void)
   cairo_surface_destroy (image);
   close_dialog (dialog);
 
+  /* The choices are kept in GSettings (the memory backend here), the folder as a URI. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID ".Export");
+    g_autofree char *folder = g_settings_get_string (settings, "folder");
+    g_autofree char *format = g_settings_get_string (settings, "format");
+    g_autofree char *view = g_settings_get_string (settings, "view");
+    g_autofree char *size = g_settings_get_string (settings, "size");
+    g_autoptr(GFile) tmp = g_file_new_for_path (tmpdir);
+    g_autofree char *tmp_uri = g_file_get_uri (tmp);
+
+    g_assert_true (g_settings_get_boolean (settings, "remembered"));
+    g_assert_cmpstr (folder, ==, tmp_uri);
+    g_assert_cmpstr (format, ==, "png");
+    g_assert_cmpstr (view, ==, "poster");
+    g_assert_cmpstr (size, ==, "custom");
+    g_assert_cmpint (g_settings_get_int (settings, "width"), ==, 640);
+    g_assert_cmpint (g_settings_get_int (settings, "scale"), ==, 2);
+    g_assert_true (g_settings_get_boolean (settings, "transparent"));
+  }
+
   /* A new dialog starts from those choices rather than from the window's. */
   dialog = new_dialog (MBA_EXPORT_VIEW_TIMELINE, MBA_THEME_DARK);
   mba_export_dialog_get_options (dialog, &options);
