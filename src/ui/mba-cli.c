@@ -190,11 +190,12 @@ run_export (const char             *output,
   return status;
 }
 
-/* A usage error, as GOption reports its own: the option and what it accepts; exit status 2. */
+/* A usage error, as GOption reports its own: the option and what it accepts; exit status 2.
+ * Messages that end in a newline are printed as they are. */
 static int
 usage_error (const char *message)
 {
-  g_printerr ("%s\n", message);
+  g_printerr (g_str_has_suffix (message, "\n") ? "%s" : "%s\n", message);
   return 2;
 }
 
@@ -236,19 +237,19 @@ mba_cli_export (const char *output,
     }
   if (view != NULL && !mba_export_view_from_string (view, &options.view))
     {
-      g_autofree char *message = g_strdup_printf (_("--view: “%s” is not timeline, map, poster or slides"), view);
+      g_autofree char *message = g_strdup_printf (_("--view: “%s” is not timeline, map, poster or slides\n"), view);
       return usage_error (message);
     }
   if (date != NULL && !mba_day_parse_iso (date, &options.day))
     {
-      g_autofree char *message = g_strdup_printf (_("--date: “%s” is not a date of the form YYYY-MM-DD"), date);
+      g_autofree char *message = g_strdup_printf (_("--date: “%s” is not a date of the form YYYY-MM-DD\n"), date);
       return usage_error (message);
     }
   if (size != NULL && !mba_export_parse_size (size, &options.width, &options.height))
     {
       g_autofree char *message =
         g_strdup_printf (_("--size: “%s” is not a size such as 1920x1080 (%d to %d a side), "
-                           "a4, a4-landscape, letter or letter-landscape"),
+                           "a4, a4-landscape, letter or letter-landscape\n"),
                          size, MBA_EXPORT_MIN_SIDE, MBA_EXPORT_MAX_SIDE);
       return usage_error (message);
     }
@@ -259,14 +260,14 @@ mba_cli_export (const char *output,
 
       if (!g_ascii_string_to_unsigned (scale, 10, 1, MBA_EXPORT_MAX_SCALE, &value, NULL))
         {
-          g_autofree char *message = g_strdup_printf (_("--scale: “%s” is not 1, 2, 3 or 4"), scale);
+          g_autofree char *message = g_strdup_printf (_("--scale: “%s” is not 1, 2, 3 or 4\n"), scale);
           return usage_error (message);
         }
       options.scale = value;
     }
   if (theme != NULL && g_strcmp0 (theme, "light") != 0 && g_strcmp0 (theme, "dark") != 0)
     {
-      g_autofree char *message = g_strdup_printf (_("--theme: “%s” is not light or dark"), theme);
+      g_autofree char *message = g_strdup_printf (_("--theme: “%s” is not light or dark\n"), theme);
       return usage_error (message);
     }
   options.theme = g_strcmp0 (theme, "dark") == 0 ? MBA_THEME_DARK : MBA_THEME_LIGHT;
@@ -286,7 +287,7 @@ mba_cli_export (const char *output,
   options.map = map;
   if (select != NULL && mba_dataset_find_event (dataset, select) == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("--select: no event has the id “%s”"), select);
+      g_autofree char *message = g_strdup_printf (_("--select: no event has the id “%s”\n"), select);
       return usage_error (message);
     }
   options.selected_id = select;
