@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-event-filter.h"
 #include "mba-map-widget.h"
 #include "mba-presentation-window.h"
@@ -434,6 +435,50 @@ test_handout_cancel (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* The progress toast's Cancel stops the worker within a page: the old file stays as it was
+ * and GIO's temporary file is removed. */
+static void
+test_handout_toast_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mba-handout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  MbaWindow *window = new_window_with_bundled_data (NULL);
+  guint n_done = 0, n_pages = 0;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  const char *name;
+
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  mba_window_export_handout_to_file (window, file);
+  while (n_done == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (mba_window_get_handout_progress (window));
+      sscanf (mba_window_get_handout_progress (window), "Writing handout: %u of %u pages", &n_done, &n_pages);
+    }
+  g_assert_cmpuint (n_done, <, n_pages);
+
+  mba_window_cancel_handout (window);
+  g_assert_null (mba_window_get_handout_progress (window));
+  /* The window's busy cursor goes when the worker has stopped. */
+  while (gtk_widget_get_cursor (GTK_WIDGET (window)) != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (window)));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_cmpstr (name, ==, "handout.pdf");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,7 +489,7 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/presentation/blank", Fixture, NULL, fixture_setup, test_blank, fixture_teardown);
@@ -453,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/presentation/window-action", test_window_action);
   g_test_add_func ("/presentation/handout-in-thread", test_handout_in_thread);
   g_test_add_func ("/presentation/handout-cancel", test_handout_cancel);
+  g_test_add_func ("/presentation/handout-toast-cancel", test_handout_toast_cancel);
 
   return g_test_run ();
 }

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-quote-panel.h"
 #include "mba-synthetic.h"
 #include "mba-window.h"
 #include "mba-window-private.h"
+#include "mba-source-format.h"
 #include "mba-test-util.h"
 
 typedef struct
@@ -186,7 +188,7 @@ test_select_shows_quotes (Fixture       *fixture,
   /* The decree's date was worked out: the basis is shown. */
   g_assert_nonnull (event->date_basis);
   g_assert_nonnull (strstr (text, event->date_basis));
-  source = mba_source_describe (event->quotes[0].source);
+  source = mba_source_format_citation (event->quotes[0].source);
   g_assert_nonnull (strstr (text, source));
 }
 
@@ -1215,7 +1217,7 @@ main (int   argc,
   g_log_set_writer_func (write_log_but_shortcuts_switcher_warning, NULL, NULL);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   g_test_add ("/window/select-shows-quotes", Fixture, NULL, fixture_set_up, test_select_shows_quotes, fixture_tear_down);
   g_test_add ("/window/dispute-sides", Fixture, NULL, fixture_set_up, test_dispute_sides, fixture_tear_down);

@@ -5,11 +5,15 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "mba-application.h"
 #include "mba-cli.h"
 #include "mba-map-widget.h"
+#include "mba-output-file.h"
+#include "mba-resource-setup.h"
 #include "mba-start-time.h"
 #include "mba-window.h"
 
@@ -40,10 +44,10 @@ static const GOptionEntry option_entries[] = {
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the id of the event to select"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: width and height, e.g. 1920x1080, or a4, a4-landscape, letter, letter-landscape"),
+    N_("With --export: width and height, 16 to 8192 each, e.g. 1920x1080, or a4, a4-landscape, letter, letter-landscape"),
     N_("WxH") },
-  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --export: pixels per unit for PNG (1 or 2)"), N_("N") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: pixels per unit for PNG, 1 to 4; at most 7680 × 4320 pixels in all"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -94,14 +98,13 @@ mba_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
-      const char *view = NULL, *date = NULL, *select = NULL, *size = NULL, *theme = NULL;
-      int scale = 0;
+      const char *view = NULL, *date = NULL, *select = NULL, *size = NULL, *theme = NULL, *scale = NULL;
 
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "date", "&s", &date);
       g_variant_dict_lookup (options, "select", "&s", &select);
       g_variant_dict_lookup (options, "size", "&s", &size);
-      g_variant_dict_lookup (options, "scale", "i", &scale);
+      g_variant_dict_lookup (options, "scale", "&s", &scale);
       g_variant_dict_lookup (options, "theme", "&s", &theme);
       return mba_cli_export (export_path, view, date, select, size, scale, theme,
                              g_variant_dict_contains (options, "transparent"),
@@ -357,6 +360,16 @@ static const GActionEntry app_actions[] = {
   { "quit", mba_application_quit },
 };
 
+/* SIGINT and SIGTERM quit, but first cancel the exports being written and wait (a few seconds
+ * at most) until their temporary files are gone: the targets stay as they were. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  mba_output_file_cancel_all (5 * G_USEC_PER_SEC);
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 mba_application_startup (GApplication *application)
 {
@@ -376,6 +389,8 @@ mba_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          shortcuts_accels);
+  g_unix_signal_add (SIGINT, on_quit_signal, application);
+  g_unix_signal_add (SIGTERM, on_quit_signal, application);
 }
 
 static void
@@ -420,7 +435,7 @@ mba_application_init (MbaApplication *self)
 MbaApplication *
 mba_application_new (void)
 {
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
   return g_object_new (MBA_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,

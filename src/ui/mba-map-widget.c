@@ -8,11 +8,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mba-cli.h"
 #include "mba-country-names.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
 #include "mba-tooltip.h"
+#include "mba-resource-setup.h"
 
 #define ZOOM_STEP 1.25
 #define PAN_STEP 60.0
@@ -81,7 +81,7 @@ mba_map_widget_load_world_map (void)
     {
       g_autoptr(GError) error = NULL;
 
-      mba_cli_ensure_resources ();
+      mba_resources_ensure_registered ();
       map = mba_world_map_new_from_resource (MBA_WORLD_MAP_RESOURCE, &error);
       if (map == NULL)
         g_critical ("Cannot load the world map: %s", error->message);

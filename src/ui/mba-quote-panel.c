@@ -10,6 +10,7 @@
 #include "mba-country-names.h"
 #include "mba-quote-panel.h"
 #include "mba-uri.h"
+#include "mba-source-format.h"
 
 struct _MbaQuotePanel
 {
@@ -60,41 +61,6 @@ mba_uri_is_web (const char *uri)
 {
   /* The same rule as the loader's (issue 16, section 4): one place decides. */
   return uri != NULL && mba_uri_check (uri, NULL);
-}
-
-/**
- * mba_source_describe:
- *
- * Returns: one line naming @source: outlet, title and date for an article, "Treaty record:
- *   title" for the record, so a reader can tell which layer a fact comes from.
- */
-char *
-mba_source_describe (const MbaSource *source)
-{
-  GString *line = g_string_new (NULL);
-
-  g_return_val_if_fail (source != NULL, NULL);
-
-  if (source->layer == MBA_SOURCE_LAYER_RECORD)
-    {
-      /* Translators: how a source from the treaty record is named, e.g. "Treaty record: ICBL factsheet" */
-      g_string_append_printf (line, _("Treaty record: %s"), source->title);
-    }
-  else
-    {
-      if (source->outlet != NULL)
-        g_string_append_printf (line, "%s, ", source->outlet);
-      /* Translators: a headline in quotation marks */
-      g_string_append_printf (line, _("“%s”"), source->title);
-    }
-
-  if (mba_date_is_set (&source->published))
-    {
-      g_autofree char *date = mba_date_format (&source->published);
-
-      g_string_append_printf (line, ", %s", date);
-    }
-  return g_string_free (line, FALSE);
 }
 
 static char *
@@ -226,7 +192,7 @@ source_row (MbaQuotePanel   *self,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  g_autofree char *description = mba_source_describe (source);
+  g_autofree char *description = mba_source_format_citation (source);
   GtkWidget *source_button;
 
   gtk_box_append (GTK_BOX (row), text_label (description, "caption-heading"));
@@ -269,7 +235,7 @@ static char *
 copy_text_for (const char      *text,
                const MbaSource *source)
 {
-  g_autofree char *description = mba_source_describe (source);
+  g_autofree char *description = mba_source_format_citation (source);
 
   /* Translators: a copied quote followed by its source */
   return g_strdup_printf (_("“%s” — %s"), text, description);
@@ -470,7 +436,7 @@ build_source_page (MbaQuotePanel   *self,
                    const MbaSource *source)
 {
   GtkBox *box = self->source_box;
-  g_autofree char *description = mba_source_describe (source);
+  g_autofree char *description = mba_source_format_citation (source);
   GtkWidget *list = gtk_list_box_new ();
   guint n_events = mba_dataset_get_n_events (self->dataset);
   guint n_citing = 0;

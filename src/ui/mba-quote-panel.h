@@ -31,7 +31,6 @@ void         mba_quote_panel_show_source        (MbaQuotePanel   *self,
                                                  const char      *source_id);
 const char  *mba_quote_panel_get_page           (MbaQuotePanel   *self);
 
-char        *mba_source_describe                (const MbaSource *source);
 gboolean     mba_uri_is_web                     (const char      *uri);
 
 G_END_DECLS

@@ -43,5 +43,6 @@ MbaQuotePanel     *mba_window_get_quote_panel  (MbaWindow       *self);
 void               mba_window_export_handout_to_file (MbaWindow *self,
                                                       GFile     *file);
 const char        *mba_window_get_handout_progress   (MbaWindow *self);
+void               mba_window_cancel_handout         (MbaWindow *self);
 
 G_END_DECLS
