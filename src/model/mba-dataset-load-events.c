@@ -141,7 +141,7 @@ load_event (Loader   *loader,
     { "quotes", JSON_ARRAY, FALSE },
     { "citations", JSON_ARRAY, FALSE },
   };
-  guint problems_before = loader->n_problems;
+  guint problems_before = mba_loader_n_problems (loader);
   const char *kind;
   json_t *states, *status;
 
@@ -241,10 +241,10 @@ load_event (Loader   *loader,
   if (json_object_get (object, "quotes") == NULL && json_object_get (object, "citations") == NULL)
     mba_loader_report (loader, MBA_DATASET_ERROR_MISSING,
                        _("an event needs “quotes” (from the articles) or “citations” (from the treaty record)"));
-  else if (loader->n_problems == problems_before && event->n_quotes + event->n_citations == 0)
+  else if (mba_loader_n_problems (loader) == problems_before && event->n_quotes + event->n_citations == 0)
     mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("an event needs at least one quote or citation"));
 
-  return loader->n_problems == problems_before;
+  return mba_loader_n_problems (loader) == problems_before;
 }
 
 static int
@@ -424,7 +424,9 @@ load_event_range (gpointer data)
   Loader *loader = &worker->loader;
   const EventSource *source = worker->source;
 
-  for (gsize i = worker->first; i < worker->last && !worker->syntax_error; i++)
+  for (gsize i = worker->first;
+       i < worker->last && !worker->syntax_error && !g_cancellable_is_cancelled (loader->cancellable);
+       i++)
     {
       MbaEvent event = { 0 };
       json_t *object;
@@ -467,19 +469,11 @@ static void
 merge_worker (Loader      *loader,
               EventWorker *worker)
 {
-  if (worker->loader.n_problems > 0)
-    {
-      if (loader->n_problems++ == 0)
-        loader->first_code = worker->loader.first_code;
-      else
-        g_string_append_c (loader->report, '\n');
-      g_string_append_len (loader->report, worker->loader.report->str, worker->loader.report->len);
-      loader->n_problems += worker->loader.n_problems - 1;
-    }
+  mba_problem_list_append (loader->problems, worker->loader.problems);
+  g_clear_object (&worker->loader.problems);
   g_ptr_array_extend_and_steal (loader->blocks, g_steal_pointer (&worker->loader.blocks));
   g_ptr_array_add (loader->dataset->chunks, g_steal_pointer (&worker->loader.strings));
   g_string_free (worker->loader.path, TRUE);
-  g_string_free (worker->loader.report, TRUE);
 }
 
 /* Returns FALSE when a slice of the file is not valid JSON, with sliced->failure saying where. */
@@ -524,7 +518,8 @@ mba_loader_load_events (Loader            *loader,
         .dataset = self,
         .file = loader->file,
         .path = g_string_new (loader->path->str),
-        .report = g_string_new (NULL),
+        .problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT),
+        .cancellable = loader->cancellable,
         .strings = g_string_chunk_new (256 * 1024),
         .blocks = g_ptr_array_new_with_free_func (g_free),
       };
@@ -565,6 +560,11 @@ mba_loader_load_events (Loader            *loader,
       mba_loader_pop (loader, old);
       return FALSE;
     }
+  if (g_cancellable_is_cancelled (loader->cancellable))
+    {
+      mba_loader_pop (loader, old);
+      return TRUE;
+    }
 
   for (guint j = 0; j < events->len; j++)
     {
@@ -584,7 +584,7 @@ mba_loader_load_events (Loader            *loader,
     }
   mba_loader_pop (loader, old);
 
-  if (loader->n_problems > 0)
+  if (mba_loader_n_problems (loader) > 0)
     return TRUE;
 
   /* Derived events are collected apart and appended after: appending to @events while a

@@ -21,35 +21,49 @@ mba_loader_report (Loader     *loader,
                    const char *format,
                    ...)
 {
-  g_autofree char *printable = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *json_path = NULL;
+  gsize prefix_len, max_len;
   va_list args;
-  gsize line_start;
 
-  if (loader->n_problems++ == 0)
-    loader->first_code = code;
-  else
-    g_string_append_c (loader->report, '\n');
+  /* A file can have millions of problems: those only counted cost no message. */
+  if (mba_problem_list_is_full (loader->problems))
+    {
+      mba_problem_list_add (loader->problems, code, loader->file, 0, 0, NULL, NULL);
+      return;
+    }
 
-  line_start = loader->report->len;
-  g_string_append_printf (loader->report, "%s: %s: ", loader->file,
-                          loader->path->len ? loader->path->str : _("(top level)"));
   va_start (args, format);
-  g_string_append_vprintf (loader->report, format, args);
+  formatted = g_strdup_vprintf (format, args);
   va_end (args);
   /* Names and values quoted from the file may hold controls: never pass them on. */
-  printable = mba_text_make_printable (loader->report->str + line_start);
-  g_string_truncate (loader->report, line_start);
-  g_string_append (loader->report, printable);
+  message = mba_text_make_printable (formatted);
+  json_path = mba_text_make_printable (loader->path->len ? loader->path->str : _("(top level)"));
 
-  /* A message quotes values from the file; a huge one must not make a huge message. */
-  if (loader->report->len - line_start > MAX_REPORT_LINE)
+  /* A message quotes values from the file; a huge one must not make a huge line. */
+  prefix_len = strlen (loader->file) + strlen (json_path) + 4;
+  max_len = prefix_len < MAX_REPORT_LINE ? MAX_REPORT_LINE - prefix_len : 0;
+  if (strlen (message) > max_len)
     {
-      const char *cut = g_utf8_find_prev_char (loader->report->str + line_start,
-                                               loader->report->str + line_start + MAX_REPORT_LINE);
+      char *cut = g_utf8_find_prev_char (message, message + max_len);
+      g_autofree char *shortened = NULL;
 
-      g_string_truncate (loader->report, cut - loader->report->str);
-      g_string_append (loader->report, "…");
+      if (cut == NULL)
+        cut = message;
+      *cut = '\0';
+      shortened = g_strconcat (message, "…", NULL);
+      g_free (message);
+      message = g_steal_pointer (&shortened);
     }
+  mba_problem_list_add (loader->problems, code, loader->file, 0, 0, json_path, message);
+}
+
+/* Every problem found so far, kept or only counted. */
+guint
+mba_loader_n_problems (Loader *loader)
+{
+  return mba_problem_list_get_n_total (loader->problems);
 }
 
 gsize
@@ -427,25 +441,28 @@ load_root (Loader            *loader,
   mba_loader_load_states (loader, root);
   if (!mba_loader_load_events (loader, root, sliced_events))
     return FALSE;
+  if (g_cancellable_is_cancelled (loader->cancellable))
+    return TRUE;
   mba_loader_load_disputes (loader, root);
-  if (loader->n_problems == 0)
+  if (mba_loader_n_problems (loader) == 0)
     index_dataset (loader);
   return TRUE;
 }
 
 /* Builds a dataset from parsed JSON, with the events either in @root or still to be parsed from
- * @sliced. Sets @slice_failed when a slice is not JSON (nothing is reported then). */
+ * @sliced; what is wrong goes to @problems. Sets @slice_failed when a slice is not JSON
+ * (nothing is reported then). Returns NULL, soon, once @cancellable is cancelled. */
 MbaDataset *
 mba_dataset_load_parsed (json_t             *root,
                          const EventSource  *sliced,
                          const char         *display_name,
-                         gboolean           *slice_failed,
-                         GError            **error)
+                         GCancellable       *cancellable,
+                         MbaProblemList     *problems,
+                         gboolean           *slice_failed)
 {
   g_autoptr(MbaDataset) self = g_object_new (MBA_TYPE_DATASET, NULL);
   g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(GString) problems = g_string_new (NULL);
-  Loader loader = { self, display_name, path, problems, 0, 0, NULL, self->blocks };
+  Loader loader = { self, display_name, path, problems, cancellable, NULL, self->blocks };
 
   self->display_name = g_strdup (display_name);
   loader.strings = g_string_chunk_new (64 * 1024);
@@ -458,10 +475,7 @@ mba_dataset_load_parsed (json_t             *root,
       *slice_failed = TRUE;
       return NULL;
     }
-  if (loader.n_problems > 0)
-    {
-      g_set_error_literal (error, MBA_DATASET_ERROR, loader.first_code, problems->str);
-      return NULL;
-    }
+  if (mba_loader_n_problems (&loader) > 0 || g_cancellable_is_cancelled (cancellable))
+    return NULL;
   return g_steal_pointer (&self);
 }

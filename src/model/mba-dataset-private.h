@@ -48,14 +48,13 @@ struct _MbaDataset
 
 typedef struct
 {
-  MbaDataset   *dataset;
-  const char   *file;
-  GString      *path;       /* JSON path of the value being checked */
-  GString      *report;     /* one problem a line */
-  guint         n_problems;
-  int           first_code;
-  GStringChunk *strings;    /* where this loader's strings go (one per worker thread) */
-  GPtrArray    *blocks;     /* and its arrays */
+  MbaDataset     *dataset;
+  const char     *file;
+  GString        *path;       /* JSON path of the value being checked */
+  MbaProblemList *problems;   /* every problem counted, the first few kept */
+  GCancellable   *cancellable; /* checked at each event, so that a cancelled load stops at once */
+  GStringChunk   *strings;    /* where this loader's strings go (one per worker thread) */
+  GPtrArray      *blocks;     /* and its arrays */
 } Loader;
 
 /* Where the first event that is not JSON stopped Jansson, as an offset in the whole file. */
@@ -91,6 +90,7 @@ void               mba_loader_report          (Loader            *loader,
                                                int                code,
                                                const char        *format,
                                                ...);
+guint              mba_loader_n_problems      (Loader            *loader);
 gsize              mba_loader_push_key        (Loader            *loader,
                                                const char        *key);
 gsize              mba_loader_push_index      (Loader            *loader,
@@ -136,8 +136,9 @@ gboolean           mba_loader_get_status      (Loader            *loader,
 MbaDataset        *mba_dataset_load_parsed    (json_t            *root,
                                                const EventSource *sliced,
                                                const char        *display_name,
-                                               gboolean          *slice_failed,
-                                               GError           **error);
+                                               GCancellable      *cancellable,
+                                               MbaProblemList    *problems,
+                                               gboolean          *slice_failed);
 
 /* The sections (mba-dataset-load-sections.c, mba-dataset-load-events.c) */
 void               mba_loader_load_treaty     (Loader            *loader,
@@ -157,9 +158,21 @@ json_t            *mba_dataset_parse_bounded  (const char        *data,
                                                gsize              length,
                                                size_t             flags,
                                                json_error_t      *json_error);
+G_GNUC_PRINTF (6, 7)
+void               mba_dataset_add_problem    (MbaProblemList    *problems,
+                                               int                code,
+                                               const char        *display_name,
+                                               guint              line,
+                                               guint              column,
+                                               const char        *format,
+                                               ...);
+GBytes            *mba_dataset_read_file      (const char        *path,
+                                               const char        *display_name,
+                                               MbaProblemList    *problems);
 MbaDataset        *mba_dataset_load_data      (const char        *data,
                                                gsize              length,
                                                const char        *display_name,
-                                               GError           **error);
+                                               GCancellable      *cancellable,
+                                               MbaProblemList    *problems);
 
 G_END_DECLS

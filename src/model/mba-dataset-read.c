@@ -7,13 +7,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <jansson.h>
-#include <malloc.h>
 #include <errno.h>
+#include <malloc.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -301,28 +301,51 @@ syntax_error_column (const json_error_t *json_error,
   return column;
 }
 
+/**
+ * mba_dataset_add_problem:
+ * @line: 0 when the problem has no position in the file
+ *
+ * Adds a problem about the whole file or a place in its text (not a JSON path).
+ */
+void
+mba_dataset_add_problem (MbaProblemList *problems,
+                         int             code,
+                         const char     *display_name,
+                         guint           line,
+                         guint           column,
+                         const char     *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  mba_problem_list_add (problems, code, display_name, line, column, NULL, message);
+}
+
 /* Reports a syntax error at @line and @column as Jansson counts them (the column just after
  * what it read). */
 static void
-set_syntax_error (GError             **error,
-                  const char          *display_name,
-                  const json_error_t  *json_error,
-                  int                  line,
-                  int                  column)
+report_syntax_error (MbaProblemList     *problems,
+                     const char         *display_name,
+                     const json_error_t *json_error,
+                     int                 line,
+                     int                 column)
 {
   g_autoptr(GString) text = g_string_new (json_error->text);
 
   if (json_error_code (json_error) == json_error_out_of_memory)
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   _("%s: the file holds too many values: loading them would take over %d MiB"),
-                   display_name, MBA_DATASET_MAX_PARSE_BYTES / (1024 * 1024));
+      mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name, 0, 0,
+                               _("the file holds too many values: loading them would take over %d MiB"),
+                               MBA_DATASET_MAX_PARSE_BYTES / (1024 * 1024));
       return;
     }
   g_string_replace (text, "without JSON_ALLOW_NUL", "in a dataset", 0);
-  g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX,
-               "%s:%d:%d: %s", display_name, MAX (line, 1),
-               syntax_error_column (json_error, column), text->str);
+  mba_problem_list_add (problems, MBA_DATASET_ERROR_SYNTAX, display_name, MAX (line, 1),
+                        syntax_error_column (json_error, column), NULL, text->str);
 }
 
 /* The same, for an error found parsing a part of the file: Jansson's position is converted back
@@ -349,25 +372,25 @@ line_and_column (const char *data,
 }
 
 static void
-set_syntax_error_at (GError            **error,
-                     const char         *display_name,
-                     const char         *data,
-                     const SliceFailure *failure)
+report_syntax_error_at (MbaProblemList     *problems,
+                        const char         *display_name,
+                        const char         *data,
+                        const SliceFailure *failure)
 {
   int line, column;
 
   line_and_column (data, failure->offset, &line, &column);
-  set_syntax_error (error, display_name, &failure->error, line, column);
+  report_syntax_error (problems, display_name, &failure->error, line, column);
 }
 
 /* A quick pass over a large file before Jansson sees it: a string too long, or too many values,
  * is refused here in a few milliseconds, where parsing would take seconds to reach the same
  * answer. Strings count as one token each (names too), as do brackets and commas. */
 static gboolean
-prescan (const char  *data,
-         gsize        length,
-         const char  *display_name,
-         GError     **error)
+prescan (const char     *data,
+         gsize           length,
+         const char     *display_name,
+         MbaProblemList *problems)
 {
   const char *p = data, *end = data + length;
   gsize n_tokens = 0;
@@ -396,10 +419,9 @@ prescan (const char  *data,
           if ((gsize) (q - p - 1) > MBA_DATASET_MAX_STRING_BYTES)
             {
               line_and_column (data, p - data, &line, &column);
-              g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_VALUE,
-                           _("%s:%d:%d: the text is %lu bytes long; at most %d are allowed"),
-                           display_name, line, column + 1, (unsigned long) (q - p - 1),
-                           MBA_DATASET_MAX_STRING_BYTES);
+              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_VALUE, display_name, line, column + 1,
+                                       _("the text is %lu bytes long; at most %d are allowed"),
+                                       (unsigned long) (q - p - 1), MBA_DATASET_MAX_STRING_BYTES);
               return FALSE;
             }
           n_tokens++;
@@ -411,9 +433,9 @@ prescan (const char  *data,
           if (++n_tokens > MBA_DATASET_MAX_TOKENS)
             {
               line_and_column (data, p - data, &line, &column);
-              g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                           _("%s:%d:%d: the file holds more than %d values and names; no more are allowed"),
-                           display_name, line, column + 1, MBA_DATASET_MAX_TOKENS);
+              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name, line, column + 1,
+                                       _("the file holds more than %d values and names; no more are allowed"),
+                                       MBA_DATASET_MAX_TOKENS);
               return FALSE;
             }
           break;
@@ -425,25 +447,52 @@ prescan (const char  *data,
   return TRUE;
 }
 
-MbaDataset *
-mba_dataset_load_data (const char  *data,
-                       gsize        length,
-                       const char  *display_name,
-                       GError     **error)
+static void
+report_too_large (MbaProblemList *problems,
+                  const char     *display_name,
+                  guint64         size)
 {
+  mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name, 0, 0,
+                           _("the file is %u MiB; datasets larger than %d MiB are refused"),
+                           (guint) MIN (size / (1024 * 1024), G_MAXUINT),
+                           MBA_DATASET_MAX_BYTES / (1024 * 1024));
+}
+
+/**
+ * mba_dataset_load_data:
+ * @problems: where every problem goes
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL when @problems has any (or the
+ *   load was cancelled)
+ */
+MbaDataset *
+mba_dataset_load_data (const char     *data,
+                       gsize           length,
+                       const char     *display_name,
+                       GCancellable   *cancellable,
+                       MbaProblemList *problems)
+{
+  g_autofree char *encoding_problem = NULL;
   MbaDataset *dataset;
   json_error_t json_error;
   json_t *root;
+  gsize skip;
+  int line, column;
 
   if (length > MBA_DATASET_MAX_BYTES)
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   _("%s: the file is %u MiB; datasets larger than %d MiB are refused"),
-                   display_name, (guint) (length / (1024 * 1024)), MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      report_too_large (problems, display_name, length);
       return NULL;
     }
-  if (!mba_text_check_encoding (&data, &length, display_name, error))
-    return NULL;
+  encoding_problem = mba_text_find_encoding_problem (data, length, &skip, &line, &column);
+  if (encoding_problem != NULL)
+    {
+      mba_dataset_add_problem (problems, MBA_DATASET_ERROR_SYNTAX, display_name, line, column,
+                               "%s", encoding_problem);
+      return NULL;
+    }
+  data += skip;
+  length -= skip;
 
   /* Large files take the fast path: events parsed one by one in parallel. */
   if (length > 256 * 1024)
@@ -452,7 +501,7 @@ mba_dataset_load_data (const char  *data,
       g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
       gsize array_start = 0, array_end = 0;
 
-      if (!prescan (data, length, display_name, error))
+      if (!prescan (data, length, display_name, problems) || g_cancellable_is_cancelled (cancellable))
         return NULL;
 
       if (find_event_slices (data, length, &array_start, &array_end, starts, ends))
@@ -460,20 +509,27 @@ mba_dataset_load_data (const char  *data,
           SliceFailure failure = { FALSE };
           EventSource sliced = { NULL, data, (gsize *) starts->data, (gsize *) ends->data, starts->len, &failure };
           gboolean slice_failed = FALSE;
+          /* When an event is not JSON, that is the file's only problem, as in a whole parse. */
+          g_autoptr(MbaProblemList) found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
 
+          if (g_cancellable_is_cancelled (cancellable))
+            return NULL;
           root = load_skeleton (data, length, array_start, array_end, &failure);
           if (root == NULL)
             {
               /* The first problem in the file: one after the events may follow one in them. */
               if (failure.offset > array_start)
                 find_first_bad_slice (data, starts, ends, &failure);
-              set_syntax_error_at (error, display_name, data, &failure);
+              report_syntax_error_at (problems, display_name, data, &failure);
               return NULL;
             }
-          dataset = mba_dataset_load_parsed (root, &sliced, display_name, &slice_failed, error);
+          dataset = mba_dataset_load_parsed (root, &sliced, display_name, cancellable, found,
+                                             &slice_failed);
           json_decref (root);
           if (slice_failed)
-            set_syntax_error_at (error, display_name, data, &failure);
+            report_syntax_error_at (problems, display_name, data, &failure);
+          else
+            mba_problem_list_append (problems, found);
           return dataset;
         }
     }
@@ -482,167 +538,105 @@ mba_dataset_load_data (const char  *data,
   root = mba_dataset_parse_bounded (data, length, JSON_REJECT_DUPLICATES, &json_error);
   if (root == NULL)
     {
-      set_syntax_error (error, display_name, &json_error, json_error.line, json_error.column);
+      report_syntax_error (problems, display_name, &json_error, json_error.line, json_error.column);
       return NULL;
     }
-  dataset = mba_dataset_load_parsed (root, NULL, display_name, NULL, error);
+  dataset = mba_dataset_load_parsed (root, NULL, display_name, cancellable, problems, NULL);
   json_decref (root);
   return dataset;
 }
 
-/**
- * mba_dataset_new_from_bytes:
- * @bytes: the JSON text
- * @display_name: the name problems are reported under (a file name)
- *
- * Returns: (transfer full): the dataset, or %NULL with @error listing every problem.
- */
-MbaDataset *
-mba_dataset_new_from_bytes (GBytes      *bytes,
-                            const char  *display_name,
-                            GError     **error)
-{
-  gsize length;
-  const char *data;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
-  return mba_dataset_load_data (data ? data : "", length, display_name, error);
-}
-
 static gboolean
-refuse_unless_regular (const char  *path,
-                       GStatBuf    *st,
-                       GError     **error)
+refuse_unless_regular (GStatBuf       *st,
+                       const char     *display_name,
+                       MbaProblemList *problems)
 {
   if (S_ISDIR (st->st_mode))
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   _("%s: is a folder, not a dataset file"), path);
+      mba_dataset_add_problem (problems, MBA_DATASET_ERROR_IO, display_name, 0, 0,
+                               _("is a folder, not a dataset file"));
       return FALSE;
     }
   if (!S_ISREG (st->st_mode))
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   _("%s: is not a regular file"), path);
+      mba_dataset_add_problem (problems, MBA_DATASET_ERROR_IO, display_name, 0, 0,
+                               _("is not a regular file"));
       return FALSE;
     }
   if (st->st_size > MBA_DATASET_MAX_BYTES)
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_TOO_LARGE,
-                   _("%s: the file is %u MiB; datasets larger than %d MiB are refused"),
-                   path, (guint) MIN (st->st_size / (1024 * 1024), G_MAXUINT),
-                   MBA_DATASET_MAX_BYTES / (1024 * 1024));
+      report_too_large (problems, display_name, st->st_size);
       return FALSE;
     }
   return TRUE;
 }
 
 static void
-set_io_error (GError     **error,
-              const char  *path,
-              int          saved_errno)
+report_io_error (MbaProblemList *problems,
+                 const char     *display_name,
+                 int             saved_errno)
 {
-  g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-               "%s: %s", path, g_strerror (saved_errno));
+  mba_dataset_add_problem (problems, MBA_DATASET_ERROR_IO, display_name, 0, 0,
+                           "%s", g_strerror (saved_errno));
 }
 
-/* The text of a large file is read into memory that may use huge pages: on virtual machines a
- * page fault costs microseconds, and 4 KiB pages made faulting in a 28 MiB file a fifth of
- * the load. Small files get ordinary memory. */
-#define HUGE_BUFFER_MIN (4 * 1024 * 1024)
-
-typedef struct
+/**
+ * mba_dataset_read_file:
+ * @path: a file name
+ * @display_name: the name problems are reported under
+ *
+ * Reads a regular file of at most %MBA_DATASET_MAX_BYTES. Folders, pipes, devices and larger
+ * files are refused before anything is read.
+ *
+ * Returns: (transfer full) (nullable): the file's bytes, or %NULL with a problem added
+ */
+GBytes *
+mba_dataset_read_file (const char     *path,
+                       const char     *display_name,
+                       MbaProblemList *problems)
 {
-  char  *data;
-  gsize  size;
-  gboolean mapped;
-} ReadBuffer;
-
-static gboolean
-read_buffer_init (ReadBuffer *buffer,
-                  gsize       size)
-{
-  buffer->size = size;
-  buffer->mapped = FALSE;
-  if (size >= HUGE_BUFFER_MIN)
-    {
-      void *data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-      if (data != MAP_FAILED)
-        {
-#ifdef MADV_HUGEPAGE
-          madvise (data, size, MADV_HUGEPAGE);
-#endif
-          buffer->data = data;
-          buffer->mapped = TRUE;
-          return TRUE;
-        }
-    }
-  buffer->data = g_try_malloc (size);
-  return buffer->data != NULL;
-}
-
-static void
-read_buffer_clear (ReadBuffer *buffer)
-{
-  if (buffer->data == NULL)
-    return;
-  if (buffer->mapped)
-    munmap (buffer->data, buffer->size);
-  else
-    g_free (buffer->data);
-  buffer->data = NULL;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadBuffer, read_buffer_clear)
-
-MbaDataset *
-mba_dataset_new_from_file (const char  *path,
-                           GError     **error)
-{
-  g_auto(ReadBuffer) buffer = { NULL, 0, FALSE };
-  char *contents;
+  g_autofree char *contents = NULL;
   GStatBuf st;
   gsize length = 0;
   int fd;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
   /* Check before opening, so that a huge file, a folder or a pipe is refused at once. */
   if (g_stat (path, &st) != 0)
     {
-      set_io_error (error, path, errno);
+      report_io_error (problems, display_name, errno);
       return NULL;
     }
-  if (!refuse_unless_regular (path, &st, error))
+  if (!refuse_unless_regular (&st, display_name, problems))
     return NULL;
 
   /* Non-blocking, in case the file was replaced by a pipe meanwhile; checked again once open. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
   if (fd < 0)
     {
-      set_io_error (error, path, errno);
+      report_io_error (problems, display_name, errno);
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !refuse_unless_regular (path, &st, error))
+  if (fstat (fd, &st) != 0)
     {
-      if (error != NULL && *error == NULL)
-        set_io_error (error, path, errno);
+      report_io_error (problems, display_name, errno);
+      close (fd);
+      return NULL;
+    }
+  if (!refuse_unless_regular (&st, display_name, problems))
+    {
       close (fd);
       return NULL;
     }
 
-  /* Never more than the limit, even if the file grows while it is read. */
-  if (!read_buffer_init (&buffer, st.st_size + 1))
+  /* One byte more than the size, to notice a file that grows while it is read: never more
+   * than the limit. */
+  contents = g_try_malloc (st.st_size + 1);
+  if (contents == NULL)
     {
-      set_io_error (error, path, ENOMEM);
+      report_io_error (problems, display_name, ENOMEM);
       close (fd);
       return NULL;
     }
-  contents = buffer.data;
   while (length <= (gsize) st.st_size)
     {
       gssize n = read (fd, contents + length, st.st_size + 1 - length);
@@ -651,7 +645,7 @@ mba_dataset_new_from_file (const char  *path,
         continue;
       if (n < 0)
         {
-          set_io_error (error, path, errno);
+          report_io_error (problems, display_name, errno);
           close (fd);
           return NULL;
         }
@@ -662,9 +656,9 @@ mba_dataset_new_from_file (const char  *path,
   close (fd);
   if (length > (gsize) st.st_size)
     {
-      g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_IO,
-                   _("%s: the file changed while it was read"), path);
+      mba_dataset_add_problem (problems, MBA_DATASET_ERROR_IO, display_name, 0, 0,
+                               _("the file changed while it was read"));
       return NULL;
     }
-  return mba_dataset_load_data (contents, length, path, error);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }

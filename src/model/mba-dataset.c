@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "mba-dataset-private.h"
@@ -79,6 +78,139 @@ mba_event_kind_from_string (const char   *text,
 /* Loading (the work is done in mba-dataset-read.c and the loader files)                      */
 /* ------------------------------------------------------------------------------------------ */
 
+/* A failed load's error: the first problem's code, and the problems as --check prints them. */
+static void
+set_error_from_problems (GError         **error,
+                         MbaProblemList  *problems)
+{
+  g_autofree char *text = mba_problem_list_to_string (problems);
+
+  g_set_error_literal (error, MBA_DATASET_ERROR, mba_problem_list_get_first_code (problems), text);
+}
+
+static MbaDataset *
+load_data (const char      *data,
+           gsize            length,
+           const char      *display_name,
+           GCancellable    *cancellable,
+           MbaProblemList  *problems,
+           GError         **error)
+{
+  g_autoptr(MbaDataset) dataset = mba_dataset_load_data (data, length, display_name, cancellable,
+                                                         problems);
+
+  /* A cancelled load's result is dropped, whatever it was. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (dataset == NULL)
+    set_error_from_problems (error, problems);
+  return g_steal_pointer (&dataset);
+}
+
+/**
+ * mba_dataset_load_bytes:
+ * @bytes: the JSON text
+ * @display_name: the name problems are reported under (a file name)
+ * @cancellable: (nullable): stops the load at once; the error is then %G_IO_ERROR_CANCELLED
+ * @problems: (out) (optional) (transfer full): on failure other than cancelling, every problem
+ *   counted and the first %MBA_PROBLEM_LIST_MAX_KEPT kept
+ *
+ * Returns: (transfer full): the dataset, or %NULL with @error, whose message is @problems as
+ *   text (mba_problem_list_to_string())
+ */
+MbaDataset *
+mba_dataset_load_bytes (GBytes          *bytes,
+                        const char      *display_name,
+                        GCancellable    *cancellable,
+                        MbaProblemList **problems,
+                        GError         **error)
+{
+  g_autoptr(MbaProblemList) found = NULL;
+  MbaDataset *dataset;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+  data = g_bytes_get_data (bytes, &length);
+  dataset = load_data (data ? data : "", length, display_name, cancellable, found, error);
+  if (dataset == NULL && problems != NULL && mba_problem_list_get_n_total (found) > 0)
+    *problems = g_steal_pointer (&found);
+  return dataset;
+}
+
+/**
+ * mba_dataset_load_file:
+ * @path: a file name, in the file system's encoding
+ *
+ * Like mba_dataset_load_bytes(), for a regular file of at most %MBA_DATASET_MAX_BYTES.
+ * Problems are reported under the file's display name.
+ */
+MbaDataset *
+mba_dataset_load_file (const char      *path,
+                       GCancellable    *cancellable,
+                       MbaProblemList **problems,
+                       GError         **error)
+{
+  g_autoptr(MbaProblemList) found = NULL;
+  g_autofree char *display_name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  MbaDataset *dataset = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (problems == NULL || *problems == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+  display_name = g_filename_display_name (path);
+  bytes = mba_dataset_read_file (path, display_name, found);
+  if (bytes == NULL)
+    set_error_from_problems (error, found);
+  else
+    {
+      data = g_bytes_get_data (bytes, &length);
+      dataset = load_data (data ? data : "", length, display_name, cancellable, found, error);
+    }
+  if (dataset == NULL && problems != NULL && mba_problem_list_get_n_total (found) > 0)
+    *problems = g_steal_pointer (&found);
+  return dataset;
+}
+
+/**
+ * mba_dataset_new_from_file:
+ *
+ * mba_dataset_load_file() without cancelling, the problems only in @error's message.
+ */
+MbaDataset *
+mba_dataset_new_from_file (const char  *path,
+                           GError     **error)
+{
+  return mba_dataset_load_file (path, NULL, NULL, error);
+}
+
+/**
+ * mba_dataset_new_from_bytes:
+ * @bytes: the JSON text
+ * @display_name: the name problems are reported under (a file name)
+ *
+ * Returns: (transfer full): the dataset, or %NULL with @error listing the problems.
+ */
+MbaDataset *
+mba_dataset_new_from_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GError     **error)
+{
+  return mba_dataset_load_bytes (bytes, display_name, NULL, NULL, error);
+}
+
 MbaDataset *
 mba_dataset_new_from_resource (const char  *resource_path,
                                GError     **error)
@@ -91,107 +223,6 @@ mba_dataset_new_from_resource (const char  *resource_path,
     return NULL;
   name = g_path_get_basename (resource_path);
   return mba_dataset_new_from_bytes (bytes, name, error);
-}
-
-/* FIXME (issue 16, section 4): a bridge until the loader reports MbaProblem records itself.
- * It splits the error's text back into problems; the loader's own report must replace it. */
-static MbaProblemList *
-problems_from_error (const GError *error,
-                     const char   *display_name)
-{
-  MbaProblemList *problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
-  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-  gsize prefix_len = strlen (display_name);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *rest = lines[i];
-      guint line = 0, column = 0;
-      g_autofree char *json_path = NULL;
-
-      if (g_str_has_prefix (rest, display_name) && rest[prefix_len] == ':')
-        {
-          rest += prefix_len + 1;
-          if (sscanf (rest, "%u:%u:", &line, &column) == 2)
-            rest = strchr (strchr (rest, ':') + 1, ':') + 1;
-          else if (*rest == ' ' && strstr (rest + 1, ": ") != NULL)
-            {
-              const char *end = strstr (rest + 1, ": ");
-
-              json_path = g_strndup (rest + 1, end - rest - 1);
-              rest = end + 1;
-            }
-          while (*rest == ' ')
-            rest++;
-        }
-      mba_problem_list_add (problems, error->code, display_name, line, column, json_path, rest);
-    }
-  return problems;
-}
-
-static MbaDataset *
-finish_load (MbaDataset      *dataset,
-             GError          *local_error,
-             const char      *display_name,
-             GCancellable    *cancellable,
-             MbaProblemList **problems,
-             GError         **error)
-{
-  if (dataset != NULL && g_cancellable_is_cancelled (cancellable))
-    {
-      g_object_unref (dataset);
-      dataset = NULL;
-      g_cancellable_set_error_if_cancelled (cancellable, &local_error);
-    }
-  if (dataset != NULL)
-    return dataset;
-  if (problems != NULL && local_error->domain == MBA_DATASET_ERROR)
-    *problems = problems_from_error (local_error, display_name);
-  else if (problems != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      *problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
-      mba_problem_list_add (*problems, MBA_DATASET_ERROR_IO, display_name, 0, 0, NULL,
-                            local_error->message);
-    }
-  g_propagate_error (error, local_error);
-  return NULL;
-}
-
-MbaDataset *
-mba_dataset_load_file (const char      *path,
-                       GCancellable    *cancellable,
-                       MbaProblemList **problems,
-                       GError         **error)
-{
-  GError *local_error = NULL;
-  g_autofree char *display_name = NULL;
-  MbaDataset *dataset;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  display_name = g_filename_display_name (path);
-  dataset = mba_dataset_new_from_file (path, &local_error);
-  return finish_load (dataset, local_error, display_name, cancellable, problems, error);
-}
-
-MbaDataset *
-mba_dataset_load_bytes (GBytes          *bytes,
-                        const char      *display_name,
-                        GCancellable    *cancellable,
-                        MbaProblemList **problems,
-                        GError         **error)
-{
-  GError *local_error = NULL;
-  MbaDataset *dataset;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  dataset = mba_dataset_new_from_bytes (bytes, display_name, &local_error);
-  return finish_load (dataset, local_error, display_name, cancellable, problems, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */

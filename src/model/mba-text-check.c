@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "mba-dataset.h"
 #include "mba-text-check.h"
 
 /* Controls other than tab and newline are not allowed in XML 1.0 (so in SVG), draw nothing
@@ -233,39 +232,4 @@ mba_text_find_encoding_problem (const char *data,
                          "the file is damaged or is not a dataset"));
     }
   return NULL;
-}
-
-/**
- * mba_text_check_encoding:
- * @data: (inout): the file's bytes; moved past a UTF-8 byte order mark
- * @length: (inout): their number; less the byte order mark
- * @display_name: the name problems are reported under
- * @error: an %MBA_DATASET_ERROR_SYNTAX error when the file is not UTF-8 text, its message
- *   `FILE: problem` or `FILE:LINE:COLUMN: problem`
- *
- * mba_text_find_encoding_problem() as a #GError.
- *
- * Returns: %TRUE when the parser may read @data
- */
-gboolean
-mba_text_check_encoding (const char **data,
-                         gsize       *length,
-                         const char  *display_name,
-                         GError     **error)
-{
-  g_autofree char *problem = NULL;
-  gsize skip;
-  int line, column;
-
-  problem = mba_text_find_encoding_problem (*data, *length, &skip, &line, &column);
-  if (problem != NULL && line > 0)
-    g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX, "%s:%d:%d: %s",
-                 display_name, line, column, problem);
-  else if (problem != NULL)
-    g_set_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_SYNTAX, "%s: %s", display_name, problem);
-  if (problem != NULL)
-    return FALSE;
-  *data += skip;
-  *length -= skip;
-  return TRUE;
 }
