@@ -21,7 +21,7 @@ mba_loader_report (Loader     *loader,
                    const char *format,
                    ...)
 {
-  g_autofree char *formatted = NULL;
+  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
   g_autofree char *json_path = NULL;
   gsize prefix_len, max_len;
@@ -35,10 +35,10 @@ mba_loader_report (Loader     *loader,
     }
 
   va_start (args, format);
-  formatted = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
   /* Names and values quoted from the file may hold controls: never pass them on. */
-  message = mba_text_make_printable (formatted);
+  message = mba_text_make_printable (raw);
   json_path = mba_text_make_printable (loader->path->len ? loader->path->str : _("(top level)"));
 
   /* A message quotes values from the file; a huge one must not make a huge line. */

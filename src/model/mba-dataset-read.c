@@ -472,10 +472,10 @@ mba_dataset_load_data (const char     *data,
                        GCancellable   *cancellable,
                        MbaProblemList *problems)
 {
-  g_autofree char *encoding_problem = NULL;
   MbaDataset *dataset;
   json_error_t json_error;
   json_t *root;
+  g_autofree char *encoding_problem = NULL;
   gsize skip;
   int line, column;
 
@@ -487,8 +487,8 @@ mba_dataset_load_data (const char     *data,
   encoding_problem = mba_text_find_encoding_problem (data, length, &skip, &line, &column);
   if (encoding_problem != NULL)
     {
-      mba_dataset_add_problem (problems, MBA_DATASET_ERROR_SYNTAX, display_name, line, column,
-                               "%s", encoding_problem);
+      mba_problem_list_add (problems, MBA_DATASET_ERROR_SYNTAX, display_name, MAX (line, 0),
+                            MAX (column, 0), NULL, encoding_problem);
       return NULL;
     }
   data += skip;

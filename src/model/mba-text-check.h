@@ -14,12 +14,12 @@ G_BEGIN_DECLS
  * drawing a cluster costs more than linear time in its length. */
 #define MBA_TEXT_MAX_JOINED 32
 
-char *mba_text_check                 (const char  *text);
-char *mba_text_make_printable        (const char  *text);
-char *mba_text_find_encoding_problem (const char  *data,
-                                      gsize        length,
-                                      gsize       *skip,
-                                      int         *line,
-                                      int         *column);
+char     *mba_text_check                 (const char  *text);
+char     *mba_text_make_printable        (const char  *text);
+char     *mba_text_find_encoding_problem (const char  *data,
+                                          gsize        length,
+                                          gsize       *skip,
+                                          int         *line,
+                                          int         *column);
 
 G_END_DECLS

@@ -27,38 +27,6 @@ _mba_map_clear_view (MbaMapRenderer *self)
 
 /* The view cache ---------------------------------------------------------------------------- */
 
-gboolean
-_mba_map_rects_intersect (const MbaMapRect *a,
-                          const MbaMapRect *b)
-{
-  return a->x1 <= b->x2 && b->x1 <= a->x2 && a->y1 <= b->y2 && b->y1 <= a->y2;
-}
-
-void
-_mba_map_rect_union (MbaMapRect       *r,
-                     const MbaMapRect *o)
-{
-  if (r->x1 > r->x2)
-    {
-      *r = *o;
-      return;
-    }
-  r->x1 = MIN (r->x1, o->x1);
-  r->y1 = MIN (r->y1, o->y1);
-  r->x2 = MAX (r->x2, o->x2);
-  r->y2 = MAX (r->y2, o->y2);
-}
-
-void
-_mba_map_rect_grow (MbaMapRect *r,
-                    double      by)
-{
-  r->x1 -= by;
-  r->y1 -= by;
-  r->x2 += by;
-  r->y2 += by;
-}
-
 /* Projected bounds to screen bounds (y flips). */
 static void
 rect_to_screen (MbaMapRenderer   *self,
@@ -158,7 +126,7 @@ _mba_map_ensure_view (MbaMapRenderer           *self,
                               &self->anchor_screen[2 * c], &self->anchor_screen[2 * c + 1]);
       rect_to_screen (self, mba_world_map_get_country_bounds (map, projection, c),
                       &self->country_screen[c]);
-      self->country_visible[c] = _mba_map_rects_intersect (&self->country_screen[c], &screen);
+      self->country_visible[c] = mba_map_rect_intersects (&self->country_screen[c], &screen);
       self->country_vring_first[c] = self->vrings->len;
       if (!self->country_visible[c])
         continue;
@@ -172,7 +140,7 @@ _mba_map_ensure_view (MbaMapRenderer           *self,
           rect_to_screen (self, mba_world_map_get_ring_bounds (map, projection, r), &bounds);
           self->country_piece[c] = MAX (self->country_piece[c],
                                         MAX (bounds.x2 - bounds.x1, bounds.y2 - bounds.y1));
-          if (!_mba_map_rects_intersect (&bounds, &screen))
+          if (!mba_map_rect_intersects (&bounds, &screen))
             continue;
           xy = mba_world_map_get_ring_points (map, projection, r, &n);
           span = add_line (self, xy, mba_world_map_get_ring_significance (map, r), n, threshold,
@@ -204,7 +172,7 @@ _mba_map_ensure_view (MbaMapRenderer           *self,
       if (mba_world_map_get_arc_interior (map, a) >= 0)
         continue;
       rect_to_screen (self, mba_world_map_get_arc_bounds (map, projection, a), &bounds);
-      if (!_mba_map_rects_intersect (&bounds, &screen))
+      if (!mba_map_rect_intersects (&bounds, &screen))
         continue;
       xy = mba_world_map_get_arc_points (map, projection, a, &n);
       span = add_line (self, xy, mba_world_map_get_arc_significance (map, a), n, threshold,
@@ -268,7 +236,7 @@ _mba_map_country_extent (MbaMapRenderer *self,
       double x = self->anchor_screen[2 * c], y = self->anchor_screen[2 * c + 1];
 
       r = (MbaMapRect) { x, y, x, y };
-      _mba_map_rect_grow (&r, MARKER_RADIUS + 2);
+      mba_map_rect_grow (&r, MARKER_RADIUS + 2);
     }
   return r;
 }
@@ -293,9 +261,9 @@ _mba_map_append_country (MbaMapRenderer *self,
           MbaMapRect bounds = g_array_index (self->vring_bounds, MbaMapRect, r);
           gboolean touches = FALSE;
 
-          _mba_map_rect_grow (&bounds, 1);
+          mba_map_rect_grow (&bounds, 1);
           for (guint i = 0; i < damage->len && !touches; i++)
-            touches = _mba_map_rects_intersect (&bounds, &g_array_index (damage, MbaMapRect, i));
+            touches = mba_map_rect_intersects (&bounds, &g_array_index (damage, MbaMapRect, i));
           if (!touches)
             continue;
         }

@@ -136,12 +136,9 @@ screen_point_in_country (MbaMapRenderer *self,
        r < self->country_vring_first[c] + self->country_vring_n[c]; r++)
     {
       const VSpan *span = &g_array_index (self->vrings, VSpan, r);
-      const double *p = pts + 2 * span->first;
 
-      for (guint i = 0, j = span->n - 1; i < span->n; j = i++)
-        if ((p[2 * i + 1] > y) != (p[2 * j + 1] > y) &&
-            x < (p[2 * j] - p[2 * i]) * (y - p[2 * i + 1]) / (p[2 * j + 1] - p[2 * i + 1]) + p[2 * i])
-          inside = !inside;
+      if (mba_map_ring_contains (pts + 2 * span->first, span->n, x, y))
+        inside = !inside;
     }
   return inside;
 }
@@ -250,7 +247,7 @@ collides (GArray           *placed,
           const MbaMapRect *r)
 {
   for (guint i = 0; i < placed->len; i++)
-    if (_mba_map_rects_intersect (&g_array_index (placed, MbaMapRect, i), r))
+    if (mba_map_rect_intersects (&g_array_index (placed, MbaMapRect, i), r))
       return TRUE;
   return FALSE;
 }

@@ -229,6 +229,8 @@ draw_hover (MbaMapRenderer *self,
   cairo_stroke (cr);
 }
 
+/* Frames: as vectors, or through raster layers --------------------------------------------- */
+
 static void
 draw_overlay (MbaMapRenderer *self,
               cairo_t        *cr,
@@ -313,8 +315,8 @@ update_map_layer (MbaMapRenderer *self,
           {
             MbaMapRect r = _mba_map_country_extent (self, c);
 
-            _mba_map_rect_grow (&r, DAMAGE_MARGIN);
-            if (!_mba_map_rects_intersect (&r, &screen))
+            mba_map_rect_grow (&r, DAMAGE_MARGIN);
+            if (!mba_map_rect_intersects (&r, &screen))
               continue;
             r.x1 = MAX (r.x1, 0);
             r.y1 = MAX (r.y1, 0);
@@ -347,9 +349,9 @@ update_map_layer (MbaMapRenderer *self,
           if (!self->country_visible[c])
             continue;
           r = _mba_map_country_extent (self, c);
-          _mba_map_rect_grow (&r, 1);
+          mba_map_rect_grow (&r, 1);
           for (guint i = 0; i < damage->len && !mask[c]; i++)
-            mask[c] = _mba_map_rects_intersect (&r, &g_array_index (damage, MbaMapRect, i));
+            mask[c] = mba_map_rect_intersects (&r, &g_array_index (damage, MbaMapRect, i));
         }
     }
   draw_background (self, cr, frame->palette);
@@ -381,8 +383,8 @@ update_overlay_layer (MbaMapRenderer *self,
         MbaMapRect r = _mba_map_country_extent (self, c);
 
         g_array_append_val (key, v);
-        _mba_map_rect_grow (&r, OUTLINE_ACCENT_WIDTH + 2);
-        _mba_map_rect_union (&bounds, &r);
+        mba_map_rect_grow (&r, OUTLINE_ACCENT_WIDTH + 2);
+        mba_map_rect_union (&bounds, &r);
       }
   for (guint i = 0; i < frame->labels->len; i++)
     {
@@ -394,8 +396,8 @@ update_overlay_layer (MbaMapRenderer *self,
       g_array_append_vals (key, v, 4);
       mba_text_layout_size (label->layout, &w, &h);
       r = (MbaMapRect) { label->x, label->y, label->x + w, label->y + h };
-      _mba_map_rect_grow (&r, LABEL_HALO + 1);
-      _mba_map_rect_union (&bounds, &r);
+      mba_map_rect_grow (&r, LABEL_HALO + 1);
+      mba_map_rect_union (&bounds, &r);
     }
 
   if (self->overlay_valid && self->overlay_layer && key->len == self->overlay_key->len &&

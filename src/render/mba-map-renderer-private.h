@@ -150,12 +150,6 @@ void             _mba_map_clear_layers          (MbaMapRenderer           *self)
 void             _mba_map_clear_dataset         (MbaMapRenderer           *self);
 
 /* mba-map-renderer-geometry.c: the view's geometry, projected to the screen once per view */
-gboolean         _mba_map_rects_intersect       (const MbaMapRect         *a,
-                                                 const MbaMapRect         *b);
-void             _mba_map_rect_union            (MbaMapRect               *r,
-                                                 const MbaMapRect         *o);
-void             _mba_map_rect_grow             (MbaMapRect               *r,
-                                                 double                    by);
 void             _mba_map_clear_view            (MbaMapRenderer           *self);
 void             _mba_map_ensure_view           (MbaMapRenderer           *self,
                                                  const MbaMapRenderParams *params);
