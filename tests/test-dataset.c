@@ -190,6 +190,59 @@ test_synthetic (void)
                      mba_dataset_get_event (dataset, i)->first_day);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  gint64        cancelled_at;   /* monotonic time */
+} Canceller;
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  Canceller *canceller = data;
+
+  g_usleep (5000);
+  canceller->cancelled_at = g_get_monotonic_time ();
+  g_cancellable_cancel (canceller->cancellable);
+  return NULL;
+}
+
+/* Issue 15, item 13: a cancelled load went on parsing to the end. It stops at the next event. */
+static void
+test_load_cancelled_while_parsing (void)
+{
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (50000, 1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MbaProblemList) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) full = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  Canceller canceller = { cancellable, 0 };
+  GThread *thread;
+  gint64 start, full_us, after_cancel_us;
+
+  start = g_get_monotonic_time ();
+  full = mba_dataset_load_bytes (bytes, "big.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  full_us = g_get_monotonic_time () - start;
+  g_clear_object (&full);
+
+  thread = g_thread_new ("cancel", cancel_soon, &canceller);
+  dataset = mba_dataset_load_bytes (bytes, "big.json", cancellable, &problems, &error);
+  after_cancel_us = g_get_monotonic_time () - canceller.cancelled_at;
+  g_thread_join (thread);
+
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (problems);
+  /* A whole load takes hundreds of milliseconds; after the cancel only the events being parsed
+   * finish. Measured against the whole load so that a slow machine (or Valgrind) does not
+   * matter. */
+  g_test_message ("whole load %.1f ms, stopped %.1f ms after the cancel",
+                  full_us / 1000.0, after_cancel_us / 1000.0);
+  g_assert_cmpint (after_cancel_us, <, full_us / 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/dataset/article20/derived", test_derived_withdrawal);
   g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);
   g_test_add_func ("/dataset/synthetic", test_synthetic);
+  g_test_add_func ("/dataset/load/cancelled-while-parsing", test_load_cancelled_while_parsing);
 
   return g_test_run ();
 }

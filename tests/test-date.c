@@ -185,6 +185,43 @@ test_days (void)
   }
 }
 
+/* Issue 15, item 11: 9999-12-31 plus 120 months used to come back as 9999-12-31. */
+static void
+test_add_months_checked (void)
+{
+  gint32 day = -1;
+
+  g_assert_cmpint (MBA_DAY_LAST, ==, mba_day_from_ymd (9999, 12, 31));
+  g_assert_cmpint (MBA_DAY_FIRST, ==, mba_day_from_ymd (1, 1, 1));
+
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (2025, 8, 31), 6, &day));
+  g_assert_cmpint (day, ==, mba_day_from_ymd (2026, 2, 28));
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (2024, 2, 29), 12, &day));
+  g_assert_cmpint (day, ==, mba_day_from_ymd (2025, 2, 28));
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (2025, 1, 31), 1, &day));
+  g_assert_cmpint (day, ==, mba_day_from_ymd (2025, 2, 28));
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (2025, 3, 15), -14, &day));
+  g_assert_cmpint (day, ==, mba_day_from_ymd (2024, 1, 15));
+
+  /* The edges: the last month reached, and one past it refused, leaving the result alone. */
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (9989, 12, 31), 120, &day));
+  g_assert_cmpint (day, ==, MBA_DAY_LAST);
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (9999, 11, 30), 1, &day));
+  g_assert_cmpint (day, ==, mba_day_from_ymd (9999, 12, 30));
+  day = -1;
+  g_assert_false (mba_day_add_months_checked (MBA_DAY_LAST, 120, &day));
+  g_assert_false (mba_day_add_months_checked (MBA_DAY_LAST, 1, &day));
+  g_assert_false (mba_day_add_months_checked (mba_day_from_ymd (9999, 12, 1), 1, &day));
+  g_assert_false (mba_day_add_months_checked (MBA_DAY_FIRST, -1, &day));
+  g_assert_false (mba_day_add_months_checked (MBA_DAY_FIRST, G_MININT, &day));
+  g_assert_false (mba_day_add_months_checked (mba_day_from_ymd (2025, 1, 1), G_MAXINT, &day));
+  g_assert_false (mba_day_add_months_checked (0, 1, &day));
+  g_assert_false (mba_day_add_months_checked (MBA_DAY_LAST + 1, -1, &day));
+  g_assert_cmpint (day, ==, -1);
+  g_assert_true (mba_day_add_months_checked (mba_day_from_ymd (1, 2, 28), -1, &day));
+  g_assert_cmpint (day, ==, mba_day_from_ymd (1, 1, 28));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/date/iso-round-trip", test_round_trip_iso);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/days", test_days);
+  g_test_add_func ("/date/add-months-checked", test_add_months_checked);
 
   return g_test_run ();
 }

@@ -254,6 +254,7 @@ test_window_action (void)
   g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (path, &error);
   MbaWindow *window = g_object_new (MBA_TYPE_WINDOW, NULL);
   MbaTimelineWidget *timeline;
+  MbaSession *session;
   MbaPresentationWindow *presentation;
 
   g_assert_no_error (error);
@@ -262,9 +263,10 @@ test_window_action (void)
   timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
   g_assert_nonnull (timeline);
   mba_test_wait_for_allocation (GTK_WIDGET (timeline));
+  session = mba_timeline_widget_get_session (timeline);
 
-  mba_timeline_widget_set_state_filter (timeline, "EST");
-  mba_timeline_widget_set_selected_event_id (timeline, "est-deposit");
+  mba_session_set_state_code (session, "EST");
+  mba_session_set_selected_event_id (session, "est-deposit");
   g_assert_null (find_presentation ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   presentation = find_presentation ();
@@ -274,7 +276,7 @@ test_window_action (void)
   g_assert_cmpstr (mba_presentation_window_get_event_id (presentation), ==, "est-deposit");
 
   mba_presentation_window_set_position (presentation, 2);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (timeline), ==, "est-deposit-effective");
+  g_assert_cmpstr (mba_session_get_selected_event_id (session), ==, "est-deposit-effective");
 
   gtk_window_destroy (GTK_WINDOW (presentation));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -313,7 +315,7 @@ new_window_with_bundled_data (const char *state_filter)
   gtk_window_present (GTK_WINDOW (window));
   timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
   mba_test_wait_for_allocation (GTK_WIDGET (timeline));
-  mba_timeline_widget_set_state_filter (timeline, state_filter);
+  mba_session_set_state_code (mba_timeline_widget_get_session (timeline), state_filter);
   return window;
 }
 

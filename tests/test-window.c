@@ -9,8 +9,10 @@
 #include "mba-cli.h"
 #include "mba-resource-setup.h"
 #include "mba-quote-panel.h"
+#include "mba-synthetic.h"
 #include "mba-window.h"
 #include "mba-source-format.h"
+#include "mba-window-private.h"
 #include "mba-test-util.h"
 
 typedef struct
@@ -204,7 +206,7 @@ test_dispute_sides (Fixture       *fixture,
       event = mba_dataset_get_event (dataset, i);
   g_assert_nonnull (event);
 
-  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window), event->id);
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window), event->id);
   text = panel_text (fixture);
   g_assert_nonnull (strstr (text, "Where the Sources Disagree"));
   g_assert_nonnull (strstr (text, event->disputes[0]->topic));
@@ -231,7 +233,7 @@ test_source_lists_citing_events (Fixture       *fixture,
   GtkWidget *button;
 
   g_assert_nonnull (source);
-  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window),
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window),
                                              "ukr-video-address-2025-06-29");
   button = find_button_with_label (GTK_WIDGET (panel), "_Cited By…");
   g_assert_nonnull (button);
@@ -260,7 +262,7 @@ test_source_lists_citing_events (Fixture       *fixture,
   }
 
   g_signal_emit_by_name (panel, "event-activated", last_citing->id);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+  g_assert_cmpstr (mba_session_get_selected_event_id (mba_window_get_session (fixture->window)),
                    ==, last_citing->id);
   g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "event");
 }
@@ -304,9 +306,9 @@ test_search_quotes_and_enter (Fixture       *fixture,
   mba_window_search (fixture->window, "cynical");
   g_signal_emit_by_name (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY),
                          "activate");
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+  g_assert_cmpstr (mba_session_get_selected_event_id (mba_window_get_session (fixture->window)),
                    ==, first->id);
-  g_assert_null (mba_timeline_widget_get_search_text (mba_window_get_timeline (fixture->window)));
+  g_assert_null (mba_session_get_search_text (mba_window_get_session (fixture->window)));
   g_assert_cmpuint (mba_timeline_widget_get_n_shown (mba_window_get_timeline (fixture->window)), >,
                     n_results);
 }
@@ -380,7 +382,7 @@ test_reload (Fixture       *fixture,
 
   g_assert_true (mba_window_open_file (fixture->window, file, &error));
   g_assert_no_error (error);
-  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window), "ukr-deposit");
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window), "ukr-deposit");
 
   g_assert_cmpuint (g_string_replace (changed, "Small test dataset", "Changed on disk", 1), ==, 1);
   g_file_set_contents (path, changed->str, -1, &error);
@@ -389,7 +391,7 @@ test_reload (Fixture       *fixture,
   iterate_until (dataset_title_is_changed, fixture);
   g_assert_true (dataset_title_is_changed (fixture));
   /* The reader's place is kept. */
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+  g_assert_cmpstr (mba_session_get_selected_event_id (mba_window_get_session (fixture->window)),
                    ==, "ukr-deposit");
 
   before = mba_window_get_dataset (fixture->window);
@@ -399,6 +401,213 @@ test_reload (Fixture       *fixture,
   iterate_until (report_is_shown, fixture);
   g_assert_nonnull (strstr (mba_window_get_report (fixture->window), "reload.json:2:"));
   g_assert_true (mba_window_get_dataset (fixture->window) == before);
+}
+
+/* A synthetic dataset of @n_events events; with @bad, every event has one unknown member, so
+ * the file has @n_events problems. */
+static char *
+write_synthetic (Fixture    *fixture,
+                 const char *name,
+                 guint       n_events,
+                 gboolean    bad)
+{
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (n_events, 7);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (bad)
+    g_assert_cmpuint (g_string_replace (text, "{\"id\": \"ev-", "{\"bogus\": 1, \"id\": \"ev-", 0), ==, n_events);
+  return write_fixture (fixture, name, text->str);
+}
+
+static gboolean
+first_problem_row_is_mapped (Fixture *fixture)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list));
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+static gboolean
+first_problem_row_is_shown (Fixture *fixture)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (row == NULL || !gtk_widget_get_mapped (row))
+    return FALSE;
+  collect_text (row, text);
+  return strstr (text->str, "unknown member “bogus”") != NULL;
+}
+
+/* A file with 12,000 problems is reported as a list of its first 100, with the total and a
+ * line that counts the rest by kind; the dataset shown stays. Issue 15 item 2: the report was
+ * one label holding every problem, and its first frame took 28 s for 10,000. */
+static void
+test_many_problems_report (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  MbaDataset *before = mba_window_get_dataset (fixture->window);
+  g_autofree char *path = write_synthetic (fixture, "many.json", 12000, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = g_strdup_printf ("The file has %'u problems; the dataset shown is unchanged.", 12000);
+  g_autofree char *omitted = g_strdup_printf ("and %'u more problems of these kinds: unknown member (%'u)",
+                                              11900, 11900);
+  GListModel *rows;
+  const char *report;
+
+  g_assert_false (mba_window_open_file (fixture->window, file, &error));
+  g_assert_error (error, MBA_DATASET_ERROR, MBA_DATASET_ERROR_UNKNOWN_MEMBER);
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+
+  rows = G_LIST_MODEL (gtk_list_view_get_model (fixture->window->report_list));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_title), ==, "Could not open “many.json”");
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_subtitle), ==, subtitle);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->report_omitted)));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_omitted), ==, omitted);
+
+  /* Copy All's text: 100 lines as --check prints them, then the count of the rest. */
+  report = mba_window_get_report (fixture->window);
+  {
+    g_autofree char *first = g_strdup_printf ("%s: events[0].bogus: unknown member “bogus”\n", path);
+    g_assert_true (g_str_has_prefix (report, first));
+  }
+  g_assert_true (g_str_has_suffix (report, omitted));
+  {
+    g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  }
+
+  /* The rows are drawn (in a scrolled list, not 12,000 labels). */
+  iterate_until (first_problem_row_is_shown, fixture);
+  g_assert_true (first_problem_row_is_shown (fixture));
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_text (gtk_widget_get_first_child (GTK_WIDGET (fixture->window->report_list)), text);
+    g_assert_cmpstr (text->str, ==, "events[0].bogus\nunknown member “bogus”\n");
+  }
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+reload_toast_is_shown (Fixture *fixture)
+{
+  return fixture->window->reload_toast != NULL && fixture->window->reload_toast_shown;
+}
+
+/* The file's change is offered again: with the one reload toast, its title is set again. */
+static gboolean
+reload_toast_is_offered_again (Fixture *fixture)
+{
+  return reload_toast_is_shown (fixture) && *adw_toast_get_title (fixture->window->reload_toast) != '\0';
+}
+
+/* Ctrl+R pressed again and again while the file changes: libadwaita 1.2 crashed (SIGSEGV in
+ * g_object_unref from adw_animation_skip) when the reload toast was dismissed during its show
+ * animation and added again. Issue 15 item 13. */
+static void
+test_reload_toast_stress (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "stress.json", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  AdwToast *the_toast;
+
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  the_toast = fixture->window->reload_toast;
+  g_assert_nonnull (the_toast);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GString) changed = g_string_new (contents);
+      g_autofree char *title = g_strdup_printf ("Changed %u", i);
+      g_autofree char *title_before = NULL;
+      AdwToast *toast;
+
+      g_string_replace (changed, "Small test dataset", title, 1);
+      g_file_set_contents (path, changed->str, -1, &error);
+      g_assert_no_error (error);
+      iterate_until (reload_toast_is_shown, fixture);
+      g_assert_true (reload_toast_is_shown (fixture));
+      /* A second change while the toast shows, then Ctrl+R as soon as it is offered again. */
+      iterate_for (350);
+      toast = fixture->window->reload_toast;
+      g_string_append_c (changed, '\n');
+      g_file_set_contents (path, changed->str, -1, &error);
+      g_assert_no_error (error);
+      title_before = g_strdup (adw_toast_get_title (toast));
+      adw_toast_set_title (toast, "");
+      iterate_until (reload_toast_is_offered_again, fixture);
+      /* One toast, its title set again, never a second one. */
+      g_assert_true (fixture->window->reload_toast == the_toast);
+      g_assert_cmpstr (adw_toast_get_title (the_toast), ==, title_before);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+      iterate_for (40);
+    }
+  iterate_for (1000);
+  g_assert_cmpstr (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), ==, "Changed 5");
+  /* Reloaded: the offer is gone. */
+  g_assert_false (reload_toast_is_shown (fixture));
+  g_assert_true (fixture->window->reload_toast == the_toast);
+}
+
+static gboolean
+no_load_is_running (Fixture *fixture)
+{
+  return fixture->window->n_loads_running == 0 && fixture->window->pending_file == NULL;
+}
+
+/* Twenty Ctrl+R in a row on a large file: at most one load runs at a time (cancelled loads
+ * went on parsing side by side: 198 MB became 1.9 GB), the newest request runs when the
+ * cancelled one returns, and the file ends up loaded. Issue 15 item 13. */
+static void
+test_reload_twenty_times (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_synthetic (fixture, "large.json", 20000, FALSE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *before;
+  guint n_started;
+
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+  before = mba_window_get_dataset (fixture->window);
+  g_assert_cmpuint (mba_dataset_get_n_events (before), ==, 20000);
+  n_started = fixture->window->n_loads_started;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+      g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+    }
+  g_assert_cmpuint (fixture->window->n_loads_started - n_started, ==, 1);
+  while (!no_load_is_running (fixture))
+    {
+      g_assert_cmpuint (fixture->window->n_loads_running, <=, 1);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (fixture->window->n_loads_started - n_started, <=, 2);
+
+  /* Reloaded: a new dataset from the same file. */
+  g_assert_true (mba_window_get_dataset (fixture->window) != before);
+  g_assert_cmpuint (mba_dataset_get_n_events (mba_window_get_dataset (fixture->window)), ==, 20000);
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), file));
+  g_assert_null (mba_window_get_report (fixture->window));
 }
 
 static void
@@ -586,13 +795,86 @@ test_state_remembered (Fixture       *fixture,
 
   g_assert_true (mba_window_open_file (fixture->window, file, NULL));
   last = g_settings_get_string (settings, "last-file");
-  g_assert_cmpstr (last, ==, path);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_assert_cmpstr (last, ==, uri);
+  }
 
   gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
   g_signal_emit_by_name (fixture->window, "close-request", &stopped);
   g_assert_false (stopped);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+}
+
+/* A file whose name is not valid UTF-8 opens, is remembered as a URI (a GSettings string must
+ * be UTF-8: saving the path was a GLib-CRITICAL) and is named in readable form in the report
+ * and the reload toast (Pango warned "Invalid UTF-8"). Criticals and warnings are fatal here.
+ * Issue 15 item 14. */
+static void
+test_file_name_not_utf8 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *contents = small_json ();
+  g_autofree char *path = write_fixture (fixture, "bad\xff\xfe name.json", contents);
+  g_autofree char *bad_path = write_fixture (fixture, "worse\xff.json", "{ \"format\": 1 ");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) remembered = NULL;
+  g_autoptr(GFile) last_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  const char *title;
+
+  g_assert_false (g_utf8_validate (path, -1, NULL));
+  g_assert_true (mba_window_open_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_true (g_utf8_validate (last, -1, NULL));
+  g_assert_true (g_str_has_prefix (last, "file:///"));
+  remembered = g_file_new_for_uri (last);
+  g_assert_true (g_file_equal (remembered, file));
+  last_file = mba_window_dup_last_file (fixture->window);
+  g_assert_true (g_file_equal (last_file, file));
+
+  /* The reload toast names it readably. */
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  iterate_until (reload_toast_is_shown, fixture);
+  g_assert_true (reload_toast_is_shown (fixture));
+  title = adw_toast_get_title (fixture->window->reload_toast);
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_cmpstr (title, ==, "“bad\xef\xbf\xbd\xef\xbf\xbd name.json” changed on disk");
+
+  /* So does the report of a file that does not load. */
+  g_assert_false (mba_window_open_file (fixture->window, bad_file, &error));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->report_title), ==, "Could not open “worse\xef\xbf\xbd.json”");
+  g_assert_true (g_utf8_validate (mba_window_get_report (fixture->window), -1, NULL));
+  iterate_until (first_problem_row_is_mapped, fixture);
+  g_assert_true (first_problem_row_is_mapped (fixture));
+}
+
+/* A path remembered by an earlier version, before the setting held a URI, still opens. */
+static void
+test_last_file_plain_path (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "older.json", NULL);
+  g_autoptr(GFile) expected = g_file_new_for_path (path);
+  g_autoptr(GFile) last_file = NULL;
+  g_autoptr(GFile) none = NULL;
+
+  g_settings_set_string (settings, "last-file", path);
+  last_file = mba_window_dup_last_file (fixture->window);
+  g_assert_nonnull (last_file);
+  g_assert_true (g_file_equal (last_file, expected));
+
+  g_settings_set_string (settings, "last-file", "");
+  none = mba_window_dup_last_file (fixture->window);
+  g_assert_null (none);
 }
 
 static gboolean
@@ -632,6 +914,155 @@ test_drop_opens (Fixture       *fixture,
   g_assert_true (g_file_equal (mba_window_get_file (fixture->window), file));
 }
 
+/* Drops @file on the window, which loads it in a worker thread. */
+static void
+drop_file (Fixture *fixture,
+           GFile   *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          break;
+        }
+    }
+  g_assert_true (accepted);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A file that fails after one that loaded keeps the loaded dataset, its file, and the watch on
+ * that file: a change to it is still offered for reloading. */
+static void
+test_failed_load_keeps_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *good_path = write_fixture (fixture, "good.json", contents);
+  g_autofree char *bad_path = write_fixture (fixture, "bad.json", "{ \"format\": ");
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *before;
+
+  g_assert_true (mba_window_open_file (fixture->window, good, &error));
+  g_assert_no_error (error);
+  before = mba_window_get_dataset (fixture->window);
+
+  drop_file (fixture, bad);
+  iterate_until (report_is_shown, fixture);
+  g_assert_nonnull (strstr (mba_window_get_report (fixture->window), "bad.json:1:"));
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), good));
+
+  /* Still watched. */
+  g_file_set_contents (good_path, contents, -1, &error);
+  g_assert_no_error (error);
+  iterate_until (reload_toast_is_shown, fixture);
+  g_assert_true (reload_toast_is_shown (fixture));
+  g_assert_cmpstr (adw_toast_get_title (fixture->window->reload_toast), ==, "“good.json” changed on disk");
+}
+
+/* A load cancelled by a newer request changes nothing, even when it finishes after the newer
+ * one was opened. */
+static void
+test_cancelled_load_changes_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *contents = small_json ();
+  g_autofree char *large_path = write_synthetic (fixture, "large.json", 20000, FALSE);
+  g_autofree char *small_path = write_fixture (fixture, "small.json", contents);
+  g_autofree char *bad_path = write_fixture (fixture, "bad.json", "[]");
+  g_autoptr(GFile) large = g_file_new_for_path (large_path);
+  g_autoptr(GFile) small = g_file_new_for_path (small_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *before = mba_window_get_dataset (fixture->window);
+  guint n_dataset_changes = 0;
+  gulong handler;
+
+  handler = g_signal_connect (fixture->window, "notify::dataset", G_CALLBACK (count_notify), &n_dataset_changes);
+
+  /* A file opened directly while a large one loads in a thread: the large one never shows. */
+  drop_file (fixture, large);
+  g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+  g_assert_true (mba_window_open_file (fixture->window, small, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_dataset_changes, ==, 1);
+  while (!no_load_is_running (fixture))
+    g_main_context_iteration (NULL, TRUE);
+  iterate_for (50);
+  g_assert_cmpuint (n_dataset_changes, ==, 1);
+  g_assert_cmpstr (mba_dataset_get_title (mba_window_get_dataset (fixture->window)), ==, "Small test dataset");
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), small));
+  before = mba_window_get_dataset (fixture->window);
+
+  /* A large file dropped, then a bad one: the large one is cancelled, the bad one reported,
+   * and the dataset shown stays. */
+  drop_file (fixture, large);
+  drop_file (fixture, bad);
+  g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+  while (!no_load_is_running (fixture))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (mba_window_get_report (fixture->window));
+  g_assert_nonnull (strstr (mba_window_get_report (fixture->window), "bad.json"));
+  g_assert_true (mba_window_get_dataset (fixture->window) == before);
+  g_assert_true (g_file_equal (mba_window_get_file (fixture->window), small));
+  g_assert_cmpuint (n_dataset_changes, ==, 1);
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (fixture->window)));
+
+  g_signal_handler_disconnect (fixture->window, handler);
+}
+
+static gboolean
+window_is_gone (Fixture *fixture)
+{
+  return fixture->window == NULL;
+}
+
+/* Closing the window while a file loads: the window goes at once (the load does not hold it),
+ * its load is cancelled and the request waiting behind it dropped, and the load's end touches
+ * nothing the window let go of. */
+static void
+test_close_while_loading (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *large_path = write_synthetic (fixture, "large.json", 20000, FALSE);
+  g_autoptr(GFile) large = g_file_new_for_path (large_path);
+  g_autofree char *contents = small_json ();
+  g_autofree char *small_path = write_fixture (fixture, "small.json", contents);
+  g_autoptr(GFile) small = g_file_new_for_path (small_path);
+
+  drop_file (fixture, large);
+  drop_file (fixture, small);
+  g_assert_cmpuint (fixture->window->n_loads_running, ==, 1);
+  g_assert_nonnull (fixture->window->pending_file);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_until (window_is_gone, fixture);
+  g_assert_null (fixture->window);
+  /* Long enough for the load to end (ASan and Valgrind watch what it touches then). */
+  iterate_for (3000);
+
+  /* The fixture's tear-down destroys a window of its own. */
+  fixture->window = g_object_new (MBA_TYPE_WINDOW, NULL);
+}
+
 /* A state clicked on the map filters the timeline to it and selects the event behind its status. */
 static void
 test_map_click_selects (Fixture       *fixture,
@@ -639,25 +1070,109 @@ test_map_click_selects (Fixture       *fixture,
 {
   MbaDataset *dataset = mba_window_get_dataset (fixture->window);
   MbaMapWidget *map = mba_window_get_map (fixture->window);
-  MbaTimelineWidget *timeline = mba_window_get_timeline (fixture->window);
+  MbaSession *session = mba_window_get_session (fixture->window);
   const MbaState *estonia = mba_dataset_find_state (dataset, "EST");
   const MbaEvent *set_by = NULL;
   gint32 day = mba_day_from_ymd (2026, 2, 20);
 
-  mba_timeline_widget_set_cursor_day (timeline, day);
+  mba_session_set_cursor_day (session, day);
   g_assert_cmpint (mba_map_widget_get_day (map), ==, day);
   g_assert_cmpint (mba_dataset_get_status_at (dataset, estonia, day, &set_by, NULL), ==, MBA_STATUS_WITHDRAWN);
   g_assert_nonnull (set_by);
 
   g_signal_emit_by_name (map, "state-activated", "EST");
-  g_assert_cmpstr (mba_timeline_widget_get_state_filter (timeline), ==, "EST");
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (timeline), ==, set_by->id);
+  g_assert_cmpstr (mba_session_get_state_code (session), ==, "EST");
+  g_assert_cmpstr (mba_session_get_selected_event_id (session), ==, set_by->id);
   g_assert_cmpstr (mba_quote_panel_get_event_id (mba_window_get_quote_panel (fixture->window)), ==, set_by->id);
 
   /* The filter bar's button shows every event again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.clear-state-filter", NULL));
-  g_assert_null (mba_timeline_widget_get_state_filter (timeline));
+  g_assert_null (mba_session_get_state_code (session));
   g_assert_null (mba_map_widget_get_activated_state (map));
+}
+
+/* The session is the window's one state: set on it alone, the timeline, the map and the quote
+ * panel all follow, with nothing relayed by the window. */
+static void
+test_session_drives_views (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  MbaSession *session = mba_window_get_session (fixture->window);
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  MbaTimelineWidget *timeline = mba_window_get_timeline (fixture->window);
+  MbaTimelineViewport *viewport = mba_timeline_widget_get_viewport (timeline);
+  MbaMapWidget *map = mba_window_get_map (fixture->window);
+  MbaQuotePanel *panel = mba_window_get_quote_panel (fixture->window);
+  const MbaEvent *event = mba_dataset_find_event (dataset, "est-withdrawal-deposited-2025-06-27");
+  g_autofree char *summary_then = NULL;
+  g_autofree char *text = NULL;
+  MbaTimelineScene scene;
+  gint32 day = mba_day_from_ymd (2020, 1, 1);
+
+  g_assert_nonnull (event);
+  g_assert_true (mba_session_get_dataset (session) == dataset);
+  g_assert_true (mba_timeline_widget_get_session (timeline) == session);
+  g_assert_true (mba_map_widget_get_session (map) == session);
+  g_assert_true (mba_quote_panel_get_session (panel) == session);
+
+  /* A selection: the panel shows the event, the map its date and states, the timeline draws it
+   * selected and brings it into view. */
+  mba_timeline_viewport_set_range (viewport, mba_day_from_ymd (2000, 1, 1), mba_day_from_ymd (2000, 2, 1));
+  mba_session_set_selected_event_id (session, event->id);
+  g_assert_cmpstr (mba_quote_panel_get_event_id (panel), ==, event->id);
+  g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "event");
+  text = panel_text (fixture);
+  g_assert_nonnull (strstr (text, event->title));
+  g_assert_cmpstr (mba_map_widget_get_selected_event_id (map), ==, event->id);
+  g_assert_cmpint (mba_map_widget_get_day (map), ==, event->first_day);
+  mba_timeline_widget_get_scene (timeline, &scene);
+  g_assert_cmpstr (scene.selected_id, ==, event->id);
+  g_assert_cmpint (scene.cursor_day, ==, event->first_day);
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), <=, event->first_day);
+  g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport), >, event->first_day);
+  summary_then = g_strdup (mba_map_widget_get_summary (map));
+
+  /* The date alone: the map recolours for it and says so; the timeline's cursor moves. */
+  mba_session_set_cursor_day (session, day);
+  g_assert_cmpint (mba_map_widget_get_day (map), ==, day);
+  g_assert_cmpstr (mba_map_widget_get_summary (map), !=, summary_then);
+  mba_timeline_widget_get_scene (timeline, &scene);
+  g_assert_cmpint (scene.cursor_day, ==, day);
+
+  /* The visible range, both ways. */
+  mba_session_set_visible_range (session, mba_day_from_ymd (2025, 1, 1), mba_day_from_ymd (2025, 7, 1));
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), ==, mba_day_from_ymd (2025, 1, 1));
+  g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport), ==, mba_day_from_ymd (2025, 7, 1));
+  mba_timeline_viewport_pan (viewport, 10);
+  g_assert_cmpfloat (mba_session_get_visible_start (session), ==, mba_day_from_ymd (2025, 1, 1) + 10);
+
+  /* The filter: the map outlines the state, the timeline shows only its events, the window
+   * says so; the list model and the timeline agree. */
+  mba_session_set_state_code (session, "UKR");
+  g_assert_cmpstr (mba_map_widget_get_activated_state (map), ==, "UKR");
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (timeline), ==,
+                    g_list_model_get_n_items (mba_session_get_events (session)));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (timeline), <, mba_dataset_get_n_events (dataset));
+  for (guint i = 0; i < mba_timeline_widget_get_n_shown (timeline); i++)
+    {
+      g_autoptr(MbaEventItem) item = g_list_model_get_item (mba_session_get_events (session), i);
+
+      g_assert_true (mba_timeline_widget_get_shown_event (timeline, i) == mba_event_item_get_event (item));
+    }
+  {
+    g_autoptr(GString) window_text = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (fixture->window), window_text);
+    g_assert_nonnull (strstr (window_text->str, "Only events about Ukraine"));
+  }
+
+  /* Cleared: everything again, and the panel empty. */
+  mba_session_set_state_code (session, NULL);
+  mba_session_set_selected_event_id (session, NULL);
+  g_assert_null (mba_map_widget_get_activated_state (map));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (timeline), ==, mba_dataset_get_n_events (dataset));
+  g_assert_null (mba_quote_panel_get_event_id (panel));
+  g_assert_null (mba_map_widget_get_selected_event_id (map));
 }
 
 static void
@@ -709,6 +1224,9 @@ main (int   argc,
   g_test_add ("/window/source-lists-citing-events", Fixture, NULL, fixture_set_up, test_source_lists_citing_events, fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search_quotes_and_enter, fixture_tear_down);
   g_test_add ("/window/bad-file-keeps-dataset", Fixture, NULL, fixture_set_up, test_bad_file_keeps_dataset, fixture_tear_down);
+  g_test_add ("/window/many-problems-report", Fixture, NULL, fixture_set_up, test_many_problems_report, fixture_tear_down);
+  g_test_add ("/window/reload-toast-stress", Fixture, NULL, fixture_set_up, test_reload_toast_stress, fixture_tear_down);
+  g_test_add ("/window/reload-twenty-times", Fixture, NULL, fixture_set_up, test_reload_twenty_times, fixture_tear_down);
   g_test_add ("/window/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
@@ -717,7 +1235,13 @@ main (int   argc,
   g_test_add ("/window/layout-setting", Fixture, NULL, fixture_set_up, test_layout_setting, fixture_tear_down);
   g_test_add ("/window/state-remembered", Fixture, NULL, fixture_set_up, test_state_remembered, fixture_tear_down);
   g_test_add ("/window/map-click-selects", Fixture, NULL, fixture_set_up, test_map_click_selects, fixture_tear_down);
+  g_test_add ("/window/file-name-not-utf8", Fixture, NULL, fixture_set_up, test_file_name_not_utf8, fixture_tear_down);
+  g_test_add ("/window/last-file-plain-path", Fixture, NULL, fixture_set_up, test_last_file_plain_path, fixture_tear_down);
+  g_test_add ("/window/failed-load-keeps-file", Fixture, NULL, fixture_set_up, test_failed_load_keeps_file, fixture_tear_down);
+  g_test_add ("/window/cancelled-load-changes-nothing", Fixture, NULL, fixture_set_up, test_cancelled_load_changes_nothing, fixture_tear_down);
+  g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
   g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
+  g_test_add ("/window/session-drives-views", Fixture, NULL, fixture_set_up, test_session_drives_views, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();
 }

@@ -30,7 +30,8 @@ G_BEGIN_DECLS
  * @MBA_DATASET_ERROR_VALUE: a value outside what the format allows (status, kind, empty text, URL)
  *
  * When a file has several problems the error's code is the first one's and its message lists
- * every problem, one a line.
+ * the first %MBA_PROBLEM_LIST_MAX_KEPT, one a line, then a line counting the others by kind
+ * (mba_problem_list_to_string()).
  */
 typedef enum
 {
@@ -239,8 +240,9 @@ MbaDataset        *mba_dataset_new_from_resource  (const char        *resource_p
                                                    GError           **error);
 
 /* The loader's full form: @cancellable stops a load at once (the error is then
- * G_IO_ERROR_CANCELLED), and on failure *@problems gets every problem counted and the first
- * MBA_PROBLEM_LIST_MAX_KEPT kept as records. The error's message is the same list as text. */
+ * G_IO_ERROR_CANCELLED and *@problems stays NULL), and on failure *@problems gets every problem
+ * counted and the first MBA_PROBLEM_LIST_MAX_KEPT kept as records. The error's message is the
+ * same list as text. new_from_file and new_from_bytes are these without cancelling. */
 MbaDataset        *mba_dataset_load_file          (const char        *path,
                                                    GCancellable      *cancellable,
                                                    MbaProblemList   **problems,

@@ -361,7 +361,7 @@ mba_day_to_ymd (gint32  day_number,
   GDate date;
 
   g_date_clear (&date, 1);
-  g_date_set_julian (&date, CLAMP (day_number, 1, 3652059));
+  g_date_set_julian (&date, CLAMP (day_number, MBA_DAY_FIRST, MBA_DAY_LAST));
   if (year)
     *year = g_date_get_year (&date);
   if (month)
@@ -381,6 +381,38 @@ mba_day_add_months (gint32 day_number,
   g_date_set_julian (&date, day_number);
   g_date_add_months (&date, months);
   return (gint32) g_date_get_julian (&date);
+}
+
+/**
+ * mba_day_add_months_checked:
+ * @day_number: a day between %MBA_DAY_FIRST and %MBA_DAY_LAST
+ * @months: calendar months to add (or, below zero, to take away)
+ * @result: (out): the day that many months later; a day that does not exist in the target month
+ *   becomes its last day
+ *
+ * Returns: %FALSE, leaving @result alone, when @day_number or the result is outside the years
+ *   0001 to 9999, where mba_day_add_months() would silently clamp.
+ */
+gboolean
+mba_day_add_months_checked (gint32  day_number,
+                            int     months,
+                            gint32 *result)
+{
+  int year, month, day;
+  gint64 total;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (day_number < MBA_DAY_FIRST || day_number > MBA_DAY_LAST)
+    return FALSE;
+  mba_day_to_ymd (day_number, &year, &month, &day);
+  total = (gint64) year * 12 + (month - 1) + months;
+  if (total < 12 * 1 || total >= 12 * 10000)
+    return FALSE;
+  year = total / 12;
+  month = total % 12 + 1;
+  *result = mba_day_from_ymd (year, month, MIN (day, g_date_get_days_in_month (month, year)));
+  return TRUE;
 }
 
 char *

@@ -49,6 +49,11 @@ typedef struct
   gboolean     is_interval;
 } MbaDate;
 
+/* The first and last day numbers a date can name, 0001-01-01 and 9999-12-31: EDTF years here have
+ * four digits. */
+#define MBA_DAY_FIRST 1
+#define MBA_DAY_LAST  3652059
+
 GQuark    mba_date_error_quark       (void);
 
 gboolean  mba_date_parse             (const char         *text,
@@ -72,6 +77,9 @@ void      mba_day_to_ymd             (gint32              day_number,
                                       int                *day);
 gint32    mba_day_add_months         (gint32              day_number,
                                       int                 months);
+gboolean  mba_day_add_months_checked (gint32              day_number,
+                                      int                 months,
+                                      gint32             *result);
 char     *mba_day_format             (gint32              day_number);
 gboolean  mba_day_parse_iso          (const char         *text,
                                       gint32             *day_number);

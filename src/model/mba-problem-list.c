@@ -129,6 +129,42 @@ mba_problem_list_add (MbaProblemList *self,
   self->omitted_by_kind[kind_slot (code)]++;
 }
 
+/**
+ * mba_problem_list_is_full:
+ *
+ * Returns: whether the next problem would only be counted, so that a caller can skip
+ *   writing its message
+ */
+gboolean
+mba_problem_list_is_full (MbaProblemList *self)
+{
+  g_return_val_if_fail (MBA_IS_PROBLEM_LIST (self), TRUE);
+  return self->kept->len >= self->max_kept;
+}
+
+/**
+ * mba_problem_list_append:
+ * @other: problems found after those of @self (by another thread, say)
+ *
+ * Adds every problem of @other, in order, as if each had been added to @self.
+ */
+void
+mba_problem_list_append (MbaProblemList *self,
+                         MbaProblemList *other)
+{
+  g_return_if_fail (MBA_IS_PROBLEM_LIST (self));
+  g_return_if_fail (MBA_IS_PROBLEM_LIST (other));
+
+  for (guint i = 0; i < other->kept->len; i++)
+    mba_problem_list_take (self, g_object_ref (g_ptr_array_index (other->kept, i)));
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      self->omitted_by_kind[k] += other->omitted_by_kind[k];
+      self->n_total = other->omitted_by_kind[k] > G_MAXUINT - self->n_total
+                      ? G_MAXUINT : self->n_total + other->omitted_by_kind[k];
+    }
+}
+
 /* Every problem found, kept or not. */
 guint
 mba_problem_list_get_n_total (MbaProblemList *self)
@@ -225,7 +261,7 @@ mba_problem_list_describe_omitted (MbaProblemList *self)
  * mba_problem_list_to_string:
  *
  * Returns: (transfer full): the kept problems one a line, as `--check` prints them, then the
- *   line that counts the others, if any; no trailing newline
+ *   line that counts the others, if any, after the file's name; no trailing newline
  */
 char *
 mba_problem_list_to_string (MbaProblemList *self)
@@ -243,9 +279,14 @@ mba_problem_list_to_string (MbaProblemList *self)
         g_string_append_c (text, '\n');
       g_string_append (text, line);
     }
+  /* Every line starts with the file's name, the count of the others too: --check prints the
+   * lists of several files one after another. */
   omitted = mba_problem_list_describe_omitted (self);
-  if (omitted != NULL)
-    g_string_append_printf (text, "\n%s", omitted);
+  if (omitted != NULL && self->kept->len > 0)
+    g_string_append_printf (text, "\n%s: %s",
+                            mba_problem_get_file (g_ptr_array_index (self->kept, 0)), omitted);
+  else if (omitted != NULL)
+    g_string_append (text, omitted);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -32,6 +32,10 @@ void            mba_problem_list_add                (MbaProblemList  *self,
                                                      const char      *json_path,
                                                      const char      *message);
 
+gboolean        mba_problem_list_is_full            (MbaProblemList  *self);
+void            mba_problem_list_append             (MbaProblemList  *self,
+                                                     MbaProblemList  *other);
+
 guint           mba_problem_list_get_n_total        (MbaProblemList  *self);
 guint           mba_problem_list_get_n_omitted      (MbaProblemList  *self);
 int             mba_problem_list_get_first_code     (MbaProblemList  *self);

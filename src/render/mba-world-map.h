@@ -1,4 +1,4 @@
-/* mba-world-map.h: country outlines, the two projections, and hit-testing
+/* mba-world-map.h: country outlines, views of them, and hit-testing
  *
  * Copyright 2026 The Mine Ban Atlas authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +6,8 @@
 #pragma once
 
 #include <gio/gio.h>
+
+#include "mba-map-projection.h"
 
 G_BEGIN_DECLS
 
@@ -18,29 +20,6 @@ typedef enum
 
 /* Where the map file sits in the application's resources. */
 #define MBA_WORLD_MAP_RESOURCE "/io/github/minebanatlas/MineBanAtlas/world-map.txt"
-
-/**
- * MbaMapProjection:
- * @MBA_MAP_PROJECTION_REGIONAL: Lambert azimuthal equal-area centred on 25°E 55°N, for Europe
- *   and western Russia (the Baltic states sit at the centre, without distortion)
- * @MBA_MAP_PROJECTION_WORLD: Equal Earth (Šavrič, Patterson and Jenny 2018), the whole world
- *
- * Both are equal-area and map the unit sphere, so one projected unit is about one radian.
- */
-typedef enum
-{
-  MBA_MAP_PROJECTION_REGIONAL,
-  MBA_MAP_PROJECTION_WORLD,
-  MBA_N_MAP_PROJECTIONS
-} MbaMapProjection;
-
-#define MBA_MAP_REGIONAL_CENTER_LON 25.0
-#define MBA_MAP_REGIONAL_CENTER_LAT 55.0
-
-typedef struct
-{
-  double x1, y1, x2, y2;
-} MbaMapRect;
 
 /* One country (or territory) of the map; owned by the map, read-only. */
 typedef struct
@@ -142,21 +121,6 @@ void                 mba_world_map_get_arc_countries  (MbaWorldMap       *self,
 const guint         *mba_world_map_get_country_arcs   (MbaWorldMap       *self,
                                                        guint              country,
                                                        guint             *n_arcs);
-
-/* Projections: longitude and latitude in degrees to projected units, and back. */
-gboolean             mba_map_project                  (MbaMapProjection   projection,
-                                                       double             lon,
-                                                       double             lat,
-                                                       double            *x,
-                                                       double            *y);
-gboolean             mba_map_unproject                (MbaMapProjection   projection,
-                                                       double             x,
-                                                       double             y,
-                                                       double            *lon,
-                                                       double            *lat);
-/* The projection's home frame (zoom 1) and the area a view's centre may move in. */
-const MbaMapRect    *mba_map_projection_get_home      (MbaMapProjection   projection);
-const MbaMapRect    *mba_map_projection_get_limits    (MbaMapProjection   projection);
 
 void                 mba_map_view_init                (MbaMapView        *view,
                                                        MbaMapProjection   projection);

@@ -247,13 +247,11 @@ mba_application_activate (GApplication *application)
   window = mba_application_get_main_window (self);
   if (mba_window_get_dataset (window) == NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *last = g_settings_get_string (settings, "last-file");
+      g_autoptr(GFile) file = mba_window_dup_last_file (window);
 
       ensure_some_dataset (self, window);
-      if (*last != '\0')
+      if (file != NULL)
         {
-          g_autoptr(GFile) file = g_file_new_for_path (last);
           g_autoptr(GError) error = NULL;
 
           if (!mba_window_open_file (window, file, &error))

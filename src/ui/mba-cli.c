@@ -33,7 +33,8 @@ mba_cli_load_dataset (const char  *path_or_null,
  * mba_cli_check:
  * @files: dataset files to validate
  *
- * Prints `FILE: OK (…)` or every problem, one a line, on standard output.
+ * Prints `FILE: OK (…)`, or the first %MBA_PROBLEM_LIST_MAX_KEPT problems one a line and then
+ * a line counting the others by kind, on standard output.
  *
  * Returns: the exit status: 0 when every file is valid, 1 otherwise.
  */
@@ -44,17 +45,22 @@ mba_cli_check (const char * const *files)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
+      g_autoptr(MbaProblemList) problems = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (files[i], &error);
+      g_autoptr(MbaDataset) dataset = mba_dataset_load_file (files[i], NULL, &problems, &error);
 
       if (dataset == NULL)
         {
-          g_print ("%s\n", error->message);
+          /* At most MBA_PROBLEM_LIST_MAX_KEPT lines, then how many more of which kinds. */
+          g_autofree char *text = problems ? mba_problem_list_to_string (problems)
+                                           : g_strdup (error->message);
+
+          g_print ("%s\n", text);
           status = 1;
           continue;
         }
       /* Translators: the result of --check, e.g. "data.json: OK (12 events, 30 quotes, 5 sources)" */
-      g_print (_("%s: OK (%u events, %u quotes, %u sources)\n"), files[i],
+      g_print (_("%s: OK (%u events, %u quotes, %u sources)\n"), mba_dataset_get_display_name (dataset),
                mba_dataset_get_n_events (dataset), mba_dataset_get_n_quotes (dataset),
                mba_dataset_get_n_sources (dataset));
     }

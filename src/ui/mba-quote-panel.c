@@ -10,10 +10,13 @@
 #include "mba-country-names.h"
 #include "mba-quote-panel.h"
 #include "mba-source-format.h"
+#include "mba-uri.h"
 
 struct _MbaQuotePanel
 {
   AdwBin           parent_instance;
+
+  MbaSession      *session;   /* nullable: the app's state, whose selection the panel shows */
 
   GtkStack        *stack;
   GtkScrolledWindow *event_scroller;
@@ -50,28 +53,14 @@ static guint signals[N_SIGNALS];
  * mba_uri_is_web:
  *
  * Whether @uri may be opened: links come from data files, so only http and https are launched,
- * never file:, javascript: or a custom scheme that could start a program.
+ * never file:, javascript: or a custom scheme that could start a program, and never one that
+ * disguises where it leads (see mba_uri_check()).
  */
 gboolean
 mba_uri_is_web (const char *uri)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (uri == NULL)
-    return FALSE;
-  for (const char *p = uri; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-      return FALSE;
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (parsed);
-  host = g_uri_get_host (parsed);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && *host != '\0';
+  /* The same rule as the loader's (issue 16, section 4): one place decides. */
+  return uri != NULL && mba_uri_check (uri, NULL);
 }
 
 static char *
@@ -535,6 +524,57 @@ mba_quote_panel_new (void)
   return g_object_new (MBA_TYPE_QUOTE_PANEL, NULL);
 }
 
+/* The default handler of ::event-activated: the chosen event becomes the selection. */
+static void
+mba_quote_panel_real_event_activated (MbaQuotePanel *self,
+                                      const char    *event_id)
+{
+  if (self->session != NULL)
+    mba_session_set_selected_event_id (self->session, event_id);
+}
+
+static void
+on_session_changed (MbaQuotePanel *self)
+{
+  mba_quote_panel_set_dataset (self, mba_session_get_dataset (self->session));
+  mba_quote_panel_set_event_id (self, mba_session_get_selected_event_id (self->session));
+}
+
+/**
+ * mba_quote_panel_set_session:
+ * @session: (nullable): the app's state
+ *
+ * The panel shows the session's selected event; an event chosen in the panel (a dispute's
+ * other side, a source's citing event) becomes the session's selection.
+ */
+void
+mba_quote_panel_set_session (MbaQuotePanel *self,
+                             MbaSession    *session)
+{
+  g_return_if_fail (MBA_IS_QUOTE_PANEL (self));
+  g_return_if_fail (session == NULL || MBA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session == NULL)
+    return;
+  g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_session_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected-event-id", G_CALLBACK (on_session_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_session_changed (self);
+}
+
+MbaSession *
+mba_quote_panel_get_session (MbaQuotePanel *self)
+{
+  g_return_val_if_fail (MBA_IS_QUOTE_PANEL (self), NULL);
+  return self->session;
+}
+
 MbaDataset *
 mba_quote_panel_get_dataset (MbaQuotePanel *self)
 {
@@ -613,6 +653,9 @@ mba_quote_panel_dispose (GObject *object)
 {
   MbaQuotePanel *self = MBA_QUOTE_PANEL (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   self->event = NULL;
   g_clear_object (&self->dataset);
   /* AdwBin unparents its child, the template's stack, itself. */
@@ -694,8 +737,9 @@ mba_quote_panel_class_init (MbaQuotePanelClass *klass)
    * @event_id: the event chosen in a source's list of citing events
    */
   signals[EVENT_ACTIVATED] =
-    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new_class_handler ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (mba_quote_panel_real_event_activated),
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mba-quote-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MbaQuotePanel, stack);

@@ -9,6 +9,7 @@
 
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
+#include "mba-session.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
 
@@ -45,8 +46,13 @@ struct _MbaWindow
   GtkRevealer          *report_revealer;
   GtkLabel             *report_title;
   GtkLabel             *report_subtitle;
-  GtkLabel             *report_label;
+  GtkListView          *report_list;
+  GtkLabel             *report_omitted;
   GtkWindow            *shortcuts_window; /* built the first time it is shown */
+
+  MbaSession           *session;       /* the app's state: every view observes it */
+  GListModel           *results;       /* the search results: the session's events, the first few */
+  gboolean              results_bound;
 
   GSettings            *settings;
   MbaDataset           *dataset;
@@ -54,8 +60,16 @@ struct _MbaWindow
   GFile                *failed_file;   /* the file the error report is about */
   GFileMonitor         *monitor;
   guint                 reload_timeout_id;
-  AdwToast             *reload_toast;
+  AdwToast             *reload_toast;  /* the one reload toast, updated in place */
+  gboolean              reload_toast_shown;
+  gint64                reload_toast_added_at;
+  guint                 reload_dismiss_id;
   GCancellable         *load_cancellable;
+  MbaProblemList       *problems;      /* what the error report lists */
+  char                 *report_text;   /* the same as --check prints it, for Copy All */
+  GFile                *pending_file;  /* the newest request, started when the running load returns */
+  guint                 n_loads_running; /* 0 or 1 */
+  guint                 n_loads_started; /* for the tests */
   gboolean              sidebar_placed;
 
   /* The handout being written in a worker thread, and the toast that shows how far it got */
@@ -65,12 +79,28 @@ struct _MbaWindow
   guint                 handout_progress_id;
 };
 
-/* Shared by the window's files: mba-window.c and mba-handout-job.c */
-GPtrArray *_mba_window_list_presentation_steps (MbaWindow  *self);
-void       _mba_window_show_toast              (MbaWindow  *self,
-                                                const char *text);
-void       _mba_window_export_handout_action   (GtkWidget  *widget,
-                                                const char *action_name,
-                                                GVariant   *parameter);
+/* mba-window-files.c: opening, reloading and watching files, and the error report */
+/* mba-window.c */
+void _mba_window_show_toast            (MbaWindow      *self,
+                                        const char     *text);
+GPtrArray *_mba_window_list_presentation_steps (MbaWindow *self);
+
+/* mba-handout-job.c: "Export Handout…", written in a worker thread */
+void _mba_window_export_handout_action (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+
+/* mba-window-actions.c: select, clear the state filter, export, present, shortcuts */
+void _mba_window_class_actions_init    (GtkWidgetClass *widget_class);
+
+/* mba-window-search.c: the search bar and its results */
+void _mba_window_class_search_init     (GtkWidgetClass *widget_class);
+void _mba_window_search_init           (MbaWindow      *self);
+void _mba_window_search_update         (MbaWindow      *self);
+
+void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
+void _mba_window_files_init           (MbaWindow      *self);
+void _mba_window_files_dispose        (MbaWindow      *self);
+void _mba_window_files_update_actions (MbaWindow      *self);
 
 G_END_DECLS

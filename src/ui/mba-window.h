@@ -10,6 +10,7 @@
 #include "mba-dataset.h"
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
+#include "mba-session.h"
 #include "mba-timeline-widget.h"
 
 G_BEGIN_DECLS
@@ -31,9 +32,11 @@ gboolean           mba_window_open_bundled     (MbaWindow       *self,
 void               mba_window_show_bundled     (MbaWindow       *self,
                                                 MbaDataset      *dataset);
 const char        *mba_window_get_report       (MbaWindow       *self);
+GFile             *mba_window_dup_last_file    (MbaWindow       *self);
 void               mba_window_search           (MbaWindow       *self,
                                                 const char      *text);
 GStrv              mba_window_get_result_ids   (MbaWindow       *self);
+MbaSession        *mba_window_get_session      (MbaWindow       *self);
 MbaTimelineWidget *mba_window_get_timeline     (MbaWindow       *self);
 MbaMapWidget      *mba_window_get_map          (MbaWindow       *self);
 MbaQuotePanel     *mba_window_get_quote_panel  (MbaWindow       *self);

@@ -1,0 +1,634 @@
+/* mba-dataset-load-events.c: a dataset file's events, and those Article 20 adds
+ *
+ * Copyright 2026 The Mine Ban Atlas authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mba-country-names.h"
+#include "mba-dataset-private.h"
+
+static const MbaState *
+resolve_state (Loader *loader,
+               json_t *value)
+{
+  const MbaState *state;
+
+  if (!json_is_string (value))
+    {
+      mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
+                         mba_loader_type_name (json_typeof (value)));
+      return NULL;
+    }
+  state = g_hash_table_lookup (loader->dataset->state_by_code, json_string_value (value));
+  if (state == NULL)
+    mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"), json_string_value (value));
+  return state;
+}
+
+static void
+load_event_quotes (Loader   *loader,
+                   json_t   *object,
+                   MbaEvent *event)
+{
+  static const Member members[] = {
+    { "source", JSON_STRING, TRUE },
+    { "text", JSON_STRING, TRUE },
+  };
+  json_t *array = mba_loader_get_member (loader, object, &(Member) { "quotes", JSON_ARRAY, FALSE });
+  json_t *item;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = mba_loader_push_key (loader, "quotes");
+  event->quotes = mba_loader_alloc (loader, json_array_size (array), sizeof (MbaQuote));
+  json_array_foreach (array, i, item)
+    {
+      MbaQuote *quote = &event->quotes[event->n_quotes];
+      gsize old2 = mba_loader_push_index (loader, i);
+
+      if (!json_is_object (item))
+        {
+          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
+                             mba_loader_type_name (json_typeof (item)));
+          mba_loader_pop (loader, old2);
+          continue;
+        }
+      mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
+      quote->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
+      quote->text = mba_loader_get_string (loader, item, "text", TRUE, FALSE);
+      if (quote->source != NULL && quote->source->layer != MBA_SOURCE_LAYER_ARTICLE)
+        {
+          gsize old3 = mba_loader_push_key (loader, "source");
+          mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE,
+                             _("“%s” is a record source: cite it under “citations”, quotes come from articles"),
+                             quote->source->id);
+          mba_loader_pop (loader, old3);
+        }
+      else if (quote->source != NULL && quote->text != NULL)
+        event->n_quotes++;
+      mba_loader_pop (loader, old2);
+    }
+  mba_loader_pop (loader, old);
+}
+
+static void
+load_event_citations (Loader   *loader,
+                      json_t   *object,
+                      MbaEvent *event)
+{
+  static const Member members[] = {
+    { "source", JSON_STRING, TRUE },
+    { "note", JSON_STRING, FALSE, TRUE },
+  };
+  json_t *array = mba_loader_get_member (loader, object, &(Member) { "citations", JSON_ARRAY, FALSE });
+  json_t *item;
+  gsize i, old;
+
+  if (array == NULL)
+    return;
+  old = mba_loader_push_key (loader, "citations");
+  event->citations = mba_loader_alloc (loader, json_array_size (array), sizeof (MbaCitation));
+  json_array_foreach (array, i, item)
+    {
+      MbaCitation *citation = &event->citations[event->n_citations];
+      gsize old2 = mba_loader_push_index (loader, i);
+
+      if (!json_is_object (item))
+        {
+          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
+                             mba_loader_type_name (json_typeof (item)));
+          mba_loader_pop (loader, old2);
+          continue;
+        }
+      mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
+      citation->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
+      citation->note = mba_loader_get_string (loader, item, "note", FALSE, TRUE);
+      if (citation->source != NULL && citation->source->layer != MBA_SOURCE_LAYER_RECORD)
+        {
+          gsize old3 = mba_loader_push_key (loader, "source");
+          mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE,
+                             _("“%s” is an article: back the event with a quote under “quotes”"),
+                             citation->source->id);
+          mba_loader_pop (loader, old3);
+        }
+      else if (citation->source != NULL)
+        event->n_citations++;
+      mba_loader_pop (loader, old2);
+    }
+  mba_loader_pop (loader, old);
+}
+
+static gboolean
+load_event (Loader   *loader,
+            json_t   *object,
+            MbaEvent *event)
+{
+  static const Member members[] = {
+    { "id", JSON_STRING, TRUE },
+    { "date", JSON_STRING, TRUE },
+    { "end", JSON_STRING, FALSE, TRUE },
+    { "date_basis", JSON_STRING, TRUE },
+    { "kind", JSON_STRING, TRUE },
+    { "title", JSON_STRING, TRUE },
+    { "summary", JSON_STRING, TRUE },
+    { "states", JSON_ARRAY, TRUE },
+    { "status", JSON_OBJECT, FALSE },
+    { "quotes", JSON_ARRAY, FALSE },
+    { "citations", JSON_ARRAY, FALSE },
+  };
+  guint problems_before = mba_loader_n_problems (loader);
+  const char *kind;
+  json_t *states, *status;
+
+  if (!json_is_object (object))
+    {
+      mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
+                         mba_loader_type_name (json_typeof (object)));
+      return FALSE;
+    }
+  mba_loader_check_members (loader, object, members, G_N_ELEMENTS (members));
+
+  event->id = mba_loader_get_id (loader, object, "id", NULL, "event");
+  mba_loader_get_date (loader, object, "date", TRUE, FALSE, &event->date);
+  mba_loader_get_date (loader, object, "end", FALSE, TRUE, &event->end);
+  if (mba_date_is_set (&event->date) && mba_date_is_set (&event->end) &&
+      mba_date_last_day (&event->end) < mba_date_first_day (&event->date))
+    {
+      gsize old = mba_loader_push_key (loader, "end");
+      g_autofree char *end = mba_date_to_iso (&event->end);
+      g_autofree char *start = mba_date_to_iso (&event->date);
+      mba_loader_report (loader, MBA_DATASET_ERROR_DATE, _("the end %s is before the date %s"), end, start);
+      mba_loader_pop (loader, old);
+    }
+  event->date_basis = mba_loader_get_string (loader, object, "date_basis", TRUE, FALSE);
+  kind = mba_loader_get_string (loader, object, "kind", TRUE, FALSE);
+  if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
+    {
+      gsize old = mba_loader_push_key (loader, "kind");
+      mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not an event kind"), kind);
+      mba_loader_pop (loader, old);
+    }
+  event->title = mba_loader_get_string (loader, object, "title", TRUE, FALSE);
+  event->summary = mba_loader_get_string (loader, object, "summary", TRUE, FALSE);
+
+  states = mba_loader_get_member (loader, object, &members[7]);
+  if (states != NULL)
+    {
+      gsize old = mba_loader_push_key (loader, "states");
+      json_t *code;
+      gsize i;
+
+      event->states = mba_loader_alloc (loader, json_array_size (states), sizeof (MbaState *));
+      json_array_foreach (states, i, code)
+        {
+          gsize old2 = mba_loader_push_index (loader, i);
+          const MbaState *state = resolve_state (loader, code);
+
+          for (guint j = 0; state != NULL && j < event->n_states; j++)
+            if (event->states[j] == state)
+              {
+                mba_loader_report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("“%s” is listed twice"), state->code);
+                state = NULL;
+              }
+          if (state != NULL)
+            event->states[event->n_states++] = state;
+          mba_loader_pop (loader, old2);
+        }
+      mba_loader_pop (loader, old);
+    }
+
+  status = mba_loader_get_member (loader, object, &members[8]);
+  if (status != NULL)
+    {
+      gsize old = mba_loader_push_key (loader, "status");
+      const char *code;
+      json_t *value;
+
+      event->settings = mba_loader_alloc (loader, json_object_size (status), sizeof (MbaStatusSetting));
+      json_object_foreach (status, code, value)
+        {
+          gsize old2 = mba_loader_push_key (loader, code);
+          const MbaState *state = g_hash_table_lookup (loader->dataset->state_by_code, code);
+          MbaStatus s;
+          gboolean involved = FALSE;
+
+          for (guint j = 0; state != NULL && j < event->n_states; j++)
+            involved |= event->states[j] == state;
+
+          if (state == NULL)
+            mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"), code);
+          else if (!involved)
+            mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE,
+                               _("“%s” is not among the event's states, so the event cannot set its status"), code);
+          else if (mba_loader_get_status (loader, value, &s))
+            {
+              event->settings[event->n_settings].state = state;
+              event->settings[event->n_settings].status = s;
+              event->n_settings++;
+            }
+          mba_loader_pop (loader, old2);
+        }
+      mba_loader_pop (loader, old);
+    }
+
+  load_event_quotes (loader, object, event);
+  load_event_citations (loader, object, event);
+  if (json_object_get (object, "quotes") == NULL && json_object_get (object, "citations") == NULL)
+    mba_loader_report (loader, MBA_DATASET_ERROR_MISSING,
+                       _("an event needs “quotes” (from the articles) or “citations” (from the treaty record)"));
+  else if (mba_loader_n_problems (loader) == problems_before && event->n_quotes + event->n_citations == 0)
+    mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("an event needs at least one quote or citation"));
+
+  return mba_loader_n_problems (loader) == problems_before;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const MbaEvent *ea = a, *eb = b;
+
+  if (ea->first_day != eb->first_day)
+    return ea->first_day < eb->first_day ? -1 : 1;
+  if (ea->last_day != eb->last_day)
+    return ea->last_day < eb->last_day ? -1 : 1;
+  /* A derived event follows what it derives from on the same day. */
+  if (ea->derived != eb->derived)
+    return ea->derived ? 1 : -1;
+  return strcmp (ea->id, eb->id);
+}
+
+static gboolean
+state_in_conflict (const MbaState *state,
+                   gint32          day,
+                   gint32         *conflict_end)
+{
+  for (guint i = 0; i < state->n_conflicts; i++)
+    {
+      const MbaConflict *conflict = &state->conflicts[i];
+      gint32 from = mba_date_first_day (&conflict->from);
+      gint32 to = mba_date_is_set (&conflict->to) ? mba_date_last_day (&conflict->to) : G_MAXINT32;
+
+      if (from <= day && day <= to)
+        {
+          *conflict_end = to;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+set_point_from_day (MbaDatePoint *point,
+                    gint32        day)
+{
+  int y, m, d;
+
+  mba_day_to_ymd (day, &y, &m, &d);
+  point->year = y;
+  point->month = m;
+  point->day = d;
+  point->precision = MBA_DATE_PRECISION_DAY;
+  point->qualifiers = 0;
+}
+
+/* Article 20(2)-(3): a withdrawal takes effect the set number of months after its deposit,
+ * but not while the state is engaged in an armed conflict. The dataset never types these in. */
+static void
+derive_withdrawal (Loader         *loader,
+                   const MbaEvent *deposit,
+                   GArray         *events)
+{
+  MbaDataset *self = loader->dataset;
+  guint months = self->treaty.withdrawal_notice_months;
+  guint n_in_progress = 0;
+
+  if (months == 0 || deposit->kind != MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED ||
+      deposit->date.is_interval || deposit->date.start.precision != MBA_DATE_PRECISION_DAY)
+    return;
+  for (guint i = 0; i < deposit->n_settings; i++)
+    n_in_progress += deposit->settings[i].status == MBA_STATUS_WITHDRAWAL_IN_PROGRESS;
+
+  for (guint i = 0; i < deposit->n_settings; i++)
+    {
+      const MbaState *state = deposit->settings[i].state;
+      g_autofree char *deposit_text = NULL;
+      g_autofree char *effect_text = NULL;
+      g_autofree char *basis = NULL;
+      MbaEvent derived = { 0 };
+      gint32 deposit_day, effect_day = 0, conflict_end;
+      MbaStatusSetting *setting;
+      gboolean in_range;
+
+      if (deposit->settings[i].status != MBA_STATUS_WITHDRAWAL_IN_PROGRESS)
+        continue;
+
+      deposit_day = mba_date_first_day (&deposit->date);
+      in_range = mba_day_add_months_checked (deposit_day, months, &effect_day);
+      deposit_text = mba_day_format (deposit_day);
+
+      if (in_range && state_in_conflict (state, effect_day, &conflict_end))
+        {
+          /* An open conflict blocks the effect beyond anything the data can say. */
+          if (conflict_end == G_MAXINT32)
+            continue;
+          in_range = conflict_end < MBA_DAY_LAST;
+          effect_day = conflict_end + 1;
+          basis = g_strdup_printf (_("Worked out by the app from Article 20(3): the withdrawal "
+                                     "deposited on %s cannot take effect before the end of the "
+                                     "armed conflict the state is engaged in"), deposit_text);
+        }
+      else
+        basis = g_strdup_printf (ngettext ("Worked out by the app from Article 20(2): %u month after "
+                                           "the deposit on %s",
+                                           "Worked out by the app from Article 20(2): %u months after "
+                                           "the deposit on %s", months),
+                                 months, deposit_text);
+      if (!in_range)
+        {
+          gsize old = mba_loader_push_key (loader, "events");
+          g_autofree char *deposit_iso = mba_date_to_iso (&deposit->date);
+
+          mba_loader_push_index (loader, deposit->file_index);
+          mba_loader_push_key (loader, "date");
+          mba_loader_report (loader, MBA_DATASET_ERROR_DATE,
+                  _("the withdrawal of %s deposited on %s would take effect after 9999-12-31, "
+                    "the last date a dataset can hold"),
+                  mba_country_name (state->code, state->name), deposit_iso);
+          mba_loader_pop (loader, old);
+          continue;
+        }
+
+      effect_text = mba_day_format (effect_day);
+      set_point_from_day (&derived.date.start, effect_day);
+      derived.first_day = derived.last_day = effect_day;
+      {
+        /* One deposit for several states derives one event each: the state tells them apart. */
+        g_autofree char *code = g_ascii_strdown (state->code, -1);
+        g_autofree char *id = n_in_progress > 1 ? g_strdup_printf ("%s-effective-%s", deposit->id, code)
+                                                : g_strdup_printf ("%s-effective", deposit->id);
+        derived.id = mba_loader_intern (loader, id);
+      }
+      derived.kind = MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE;
+      derived.date_basis = mba_loader_intern (loader, basis);
+      /* The app writes these words, so they are in the user's language, country names too. */
+      {
+        g_autofree char *title = g_strdup_printf (_("Withdrawal of %s takes effect"),
+                                                  mba_country_name (state->code, state->name));
+        g_autofree char *summary = g_strdup_printf (_("%s is no longer bound by the treaty from %s."),
+                                                    mba_country_name (state->code, state->name),
+                                                    effect_text);
+        derived.title = mba_loader_intern (loader, title);
+        derived.summary = mba_loader_intern (loader, summary);
+      }
+      derived.states = mba_loader_alloc (loader, 1, sizeof (MbaState *));
+      derived.states[0] = state;
+      derived.n_states = 1;
+      setting = mba_loader_alloc (loader, 1, sizeof (MbaStatusSetting));
+      setting->state = state;
+      setting->status = MBA_STATUS_WITHDRAWN;
+      derived.settings = setting;
+      derived.n_settings = 1;
+      /* It rests on the same sources as the deposit. */
+      derived.quotes = deposit->quotes;
+      derived.n_quotes = deposit->n_quotes;
+      derived.citations = deposit->citations;
+      derived.n_citations = deposit->n_citations;
+      derived.derived = TRUE;
+      derived.file_index = -1;
+      g_array_append_val (events, derived);
+    }
+}
+
+typedef struct
+{
+  Loader             loader;
+  const EventSource *source;
+  gsize              first;
+  gsize              last;          /* exclusive */
+  MbaEvent          *out;           /* this worker's slice of the dataset's events */
+  guint              n_out;
+  gboolean           syntax_error;  /* a slice did not parse; failure says where */
+  SliceFailure       failure;
+} EventWorker;
+
+static gpointer
+load_event_range (gpointer data)
+{
+  EventWorker *worker = data;
+  Loader *loader = &worker->loader;
+  const EventSource *source = worker->source;
+
+  for (gsize i = worker->first;
+       i < worker->last && !worker->syntax_error && !g_cancellable_is_cancelled (loader->cancellable);
+       i++)
+    {
+      MbaEvent event = { 0 };
+      json_t *object;
+      gsize old;
+
+      if (source->array != NULL)
+        object = json_incref (json_array_get (source->array, i));
+      else
+        {
+          json_error_t *json_error = &worker->failure.error;
+
+          object = mba_dataset_parse_bounded (source->data + source->starts[i], source->ends[i] - source->starts[i],
+                                              JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, json_error);
+          if (object == NULL)
+            {
+              worker->syntax_error = TRUE;
+              worker->failure.failed = TRUE;
+              worker->failure.offset = source->starts[i] + MAX (json_error->position, 0);
+              break;
+            }
+        }
+
+      old = mba_loader_push_index (loader, i);
+      if (load_event (loader, object, &event))
+        {
+          event.file_index = i;
+          event.first_day = mba_date_first_day (&event.date);
+          event.last_day = mba_date_is_set (&event.end) ? mba_date_last_day (&event.end)
+                                                        : mba_date_last_day (&event.date);
+          worker->out[worker->n_out++] = event;
+        }
+      mba_loader_pop (loader, old);
+      json_decref (object);
+    }
+  return NULL;
+}
+
+/* Appends what a worker found to the main loader, in file order. */
+static void
+merge_worker (Loader      *loader,
+              EventWorker *worker)
+{
+  mba_problem_list_append (loader->problems, worker->loader.problems);
+  g_clear_object (&worker->loader.problems);
+  g_ptr_array_extend_and_steal (loader->blocks, g_steal_pointer (&worker->loader.blocks));
+  g_ptr_array_add (loader->dataset->chunks, g_steal_pointer (&worker->loader.strings));
+  g_string_free (worker->loader.path, TRUE);
+}
+
+/* Returns FALSE when a slice of the file is not valid JSON, with sliced->failure saying where. */
+gboolean
+mba_loader_load_events (Loader            *loader,
+                        json_t            *root,
+                        const EventSource *sliced)
+{
+  MbaDataset *self = loader->dataset;
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) derived = NULL;
+  EventSource whole = { 0 };
+  const EventSource *source = sliced;
+  EventWorker workers[4];
+  guint n_workers, n_kept = 0;
+  gboolean syntax_error = FALSE;
+  gsize old;
+
+  if (source == NULL)
+    {
+      whole.array = mba_loader_get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
+      if (whole.array == NULL)
+        return TRUE;
+      whole.n = json_array_size (whole.array);
+      source = &whole;
+    }
+
+  /* Each worker writes its events straight into its part of the one array, so the events are
+   * not copied afterwards and the pages are first touched by the cores that fill them. */
+  events = g_array_sized_new (FALSE, FALSE, sizeof (MbaEvent), source->n + 16);
+  g_array_set_size (events, source->n);
+
+  /* Parsing and checking events is most of a large file's load: share it between cores. */
+  n_workers = source->n < 4096 ? 1 : CLAMP (g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
+  old = mba_loader_push_key (loader, "events");
+  for (guint w = 0; w < n_workers; w++)
+    {
+      EventWorker *worker = &workers[w];
+
+      worker->loader = (Loader) {
+        .dataset = self,
+        .file = loader->file,
+        .path = g_string_new (loader->path->str),
+        .problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT),
+        .cancellable = loader->cancellable,
+        .strings = g_string_chunk_new (256 * 1024),
+        .blocks = g_ptr_array_new_with_free_func (g_free),
+      };
+      worker->source = source;
+      worker->first = source->n * w / n_workers;
+      worker->last = source->n * (w + 1) / n_workers;
+      worker->out = &g_array_index (events, MbaEvent, worker->first);
+      worker->n_out = 0;
+      worker->syntax_error = FALSE;
+      worker->failure.failed = FALSE;
+    }
+  {
+    GThread *threads[G_N_ELEMENTS (workers)] = { NULL };
+
+    for (guint w = 1; w < n_workers; w++)
+      threads[w] = g_thread_new ("mba-load", load_event_range, &workers[w]);
+    load_event_range (&workers[0]);
+    for (guint w = 1; w < n_workers; w++)
+      g_thread_join (threads[w]);
+  }
+
+  for (guint w = 0; w < n_workers; w++)
+    {
+      /* The first slice in file order that is not JSON is the one to report. */
+      if (workers[w].syntax_error && !syntax_error && source->failure != NULL)
+        *source->failure = workers[w].failure;
+      syntax_error |= workers[w].syntax_error;
+      merge_worker (loader, &workers[w]);
+      /* Events that did not load leave gaps: close them up. */
+      if (workers[w].n_out > 0 && &g_array_index (events, MbaEvent, n_kept) != workers[w].out)
+        memmove (&g_array_index (events, MbaEvent, n_kept), workers[w].out,
+                 workers[w].n_out * sizeof (MbaEvent));
+      n_kept += workers[w].n_out;
+    }
+  g_array_set_size (events, n_kept);
+  if (syntax_error)
+    {
+      mba_loader_pop (loader, old);
+      return FALSE;
+    }
+  if (g_cancellable_is_cancelled (loader->cancellable))
+    {
+      mba_loader_pop (loader, old);
+      return TRUE;
+    }
+
+  for (guint j = 0; j < events->len; j++)
+    {
+      const MbaEvent *event = &g_array_index (events, MbaEvent, j);
+
+      if (event->id == NULL)
+        continue;
+      if (g_hash_table_contains (seen_ids, event->id))
+        {
+          gsize old2 = mba_loader_push_index (loader, event->file_index);
+          mba_loader_push_key (loader, "id");
+          mba_loader_report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("event id “%s” is used twice"), event->id);
+          mba_loader_pop (loader, old2);
+        }
+      else
+        g_hash_table_insert (seen_ids, (gpointer) event->id, GINT_TO_POINTER (event->file_index + 1));
+    }
+  mba_loader_pop (loader, old);
+
+  if (mba_loader_n_problems (loader) > 0)
+    return TRUE;
+
+  /* Derived events are collected apart and appended after: appending to @events while a
+   * deposit points into it would move the deposit under its reader. */
+  derived = g_array_new (FALSE, FALSE, sizeof (MbaEvent));
+  for (guint j = 0; j < events->len; j++)
+    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+  for (guint j = 0; j < derived->len; j++)
+    {
+      /* An event typed in with a derived event's id would hide one of them from lookups. */
+      const char *id = g_array_index (derived, MbaEvent, j).id;
+      int position = GPOINTER_TO_INT (g_hash_table_lookup (seen_ids, id)) - 1;
+
+      if (position >= 0)
+        {
+          gsize old2 = mba_loader_push_key (loader, "events");
+
+          mba_loader_push_index (loader, position);
+          mba_loader_push_key (loader, "id");
+          mba_loader_report (loader, MBA_DATASET_ERROR_DUPLICATE_ID,
+                             _("event id “%s” is the one the app gives to the date a withdrawal takes "
+                               "effect, worked out from its deposit; choose another id"), id);
+          mba_loader_pop (loader, old2);
+        }
+    }
+  g_array_append_vals (events, derived->data, derived->len);
+
+  /* Files are usually written in date order already; sorting needs a copy the size of the
+   * events, so it is done only when they are not. */
+  for (guint j = 1; j < events->len; j++)
+    if (compare_events (&g_array_index (events, MbaEvent, j - 1), &g_array_index (events, MbaEvent, j)) > 0)
+      {
+        g_array_sort (events, compare_events);
+        break;
+      }
+  self->n_events = events->len;
+  self->events = (MbaEvent *) g_array_free (g_steal_pointer (&events), FALSE);
+  g_ptr_array_add (loader->blocks, self->events);
+
+  for (guint j = 0; j < self->n_events; j++)
+    {
+      self->events[j].index = j;
+      self->n_quotes += self->events[j].derived ? 0 : self->events[j].n_quotes;
+      g_hash_table_insert (self->event_by_id, (gpointer) self->events[j].id, &self->events[j]);
+    }
+  return TRUE;
+}
