@@ -865,7 +865,8 @@ test_full_disk (void)
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
       /* No user namespaces here (a container that forbids them): no real full disk to test on. */
-      g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs in a user namespace: %s", err);
+      g_autofree char *message = g_strdup_printf ("cannot apply here: no small tmpfs can be mounted "
+                                                   "in a user namespace: %s", err);
       g_test_skip (message);
       return;
     }

@@ -22,8 +22,15 @@ struct _MbaApplication
   AdwApplication  parent_instance;
 
   GFile          *startup_file;   /* from --dataset */
-  GThread        *preload;        /* loads the world map and the bundled dataset */
   GString        *start_up_times; /* with MBA_REPORT_FIRST_FRAME=1: " phase=MS" for each phase */
+
+  /* The world map and the bundled dataset are loaded by a GTask while GTK starts; a window
+   * asked for meanwhile is built at once and shown when the task is done. */
+  gboolean        preloading;
+  MbaDataset     *preloaded;      /* the task's bundled dataset, until a window takes it */
+  MbaWindow      *waiting_window; /* built, shown when the preload is done */
+  GFile          *waiting_file;   /* what it opens then; NULL: the last file */
+  gboolean        waiting_opens;  /* opened with a file (open) rather than activated */
 };
 
 G_DEFINE_FINAL_TYPE (MbaApplication, mba_application, ADW_TYPE_APPLICATION)
@@ -168,17 +175,15 @@ mba_application_get_main_window (MbaApplication *self)
   return mba_window_new (GTK_APPLICATION (self));
 }
 
-/* What the window shows under a file that fails: the bundled dataset. It is loaded first so
+/* What the window shows under a file that fails: the bundled dataset. It is shown first so
  * that the failing file's report stays on screen above it. */
 static void
 ensure_some_dataset (MbaApplication *self,
                      MbaWindow      *window)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MbaDataset) preloaded = NULL;
+  g_autoptr(MbaDataset) preloaded = g_steal_pointer (&self->preloaded);
 
-  if (self->preload != NULL)
-    preloaded = g_thread_join (g_steal_pointer (&self->preload));
   if (mba_window_get_dataset (window) != NULL)
     return;
   if (preloaded != NULL)
@@ -191,8 +196,11 @@ ensure_some_dataset (MbaApplication *self,
  * on another core while GTK and libadwaita start (their style sheets are most of the start-up):
  * the first frame comes sooner. Fontconfig's configuration is process-wide, so laying out one
  * line here spares the window's first text the wait. */
-static gpointer
-preload_in_thread (gpointer data)
+static void
+preload_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
   PangoFontMap *font_map = pango_cairo_font_map_new ();
   PangoContext *context = pango_font_map_create_context (font_map);
@@ -210,7 +218,72 @@ preload_in_thread (gpointer data)
   if (map != NULL && mba_world_map_get_n_countries (map) > 0)
     mba_world_map_get_country_bounds (map, MBA_MAP_PROJECTION_REGIONAL, 0);
 
-  return mba_dataset_new_from_resource (RESOURCE_BASE "/mine-ban-atlas.json", NULL);
+  /* A broken bundled dataset is reported when the window loads it again without the task. */
+  g_task_return_pointer (task, mba_dataset_new_from_resource (RESOURCE_BASE "/mine-ban-atlas.json", NULL),
+                         g_object_unref);
+}
+
+/* Fills @window with @file, or without one with the last file (or the bundled dataset), and
+ * presents it. */
+static void
+show_window (MbaApplication *self,
+             MbaWindow      *window,
+             gboolean        opens,
+             GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (opens)
+    {
+      ensure_some_dataset (self, window);
+      if (file != NULL && !mba_window_open_file (window, file, &error))
+        g_printerr ("%s\n", error->message);
+    }
+  else if (mba_window_get_dataset (window) == NULL)
+    {
+      g_autoptr(GFile) last_file = mba_window_dup_last_file (window);
+
+      ensure_some_dataset (self, window);
+      if (last_file != NULL && !mba_window_open_file (window, last_file, &error))
+        g_message ("%s", error->message);
+    }
+  present_main_window (self, window);
+}
+
+static void
+preload_done (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MbaApplication *self = MBA_APPLICATION (source_object);
+  g_autoptr(MbaWindow) window = g_steal_pointer (&self->waiting_window);
+  g_autoptr(GFile) file = g_steal_pointer (&self->waiting_file);
+
+  self->preloading = FALSE;
+  g_clear_object (&self->preloaded);
+  self->preloaded = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (window != NULL)
+    show_window (self, window, self->waiting_opens, file);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Shows the main window with @file (@opens) or the last file, at once or, while the preload
+ * runs, when it is done. A later request while it runs replaces an earlier one. */
+static void
+request_window (MbaApplication *self,
+                gboolean        opens,
+                GFile          *file)
+{
+  MbaWindow *window = mba_application_get_main_window (self);
+
+  if (!self->preloading)
+    {
+      show_window (self, window, opens, file);
+      return;
+    }
+  g_set_object (&self->waiting_window, window);
+  g_set_object (&self->waiting_file, file);
+  self->waiting_opens = opens;
 }
 
 static void
@@ -219,14 +292,7 @@ mba_application_open (GApplication  *application,
                       int            n_files,
                       const char    *hint)
 {
-  MbaApplication *self = MBA_APPLICATION (application);
-  MbaWindow *window = mba_application_get_main_window (self);
-  g_autoptr(GError) error = NULL;
-
-  ensure_some_dataset (self, window);
-  if (n_files > 0 && !mba_window_open_file (window, files[0], &error))
-    g_printerr ("%s\n", error->message);
-  present_main_window (self, window);
+  request_window (MBA_APPLICATION (application), TRUE, n_files > 0 ? files[0] : NULL);
 }
 
 /* With no file named, the window reopens the last dataset, or shows the bundled one. */
@@ -234,31 +300,9 @@ static void
 mba_application_activate (GApplication *application)
 {
   MbaApplication *self = MBA_APPLICATION (application);
-  MbaWindow *window;
+  g_autoptr(GFile) file = g_steal_pointer (&self->startup_file);
 
-  if (self->startup_file != NULL)
-    {
-      g_autoptr(GFile) file = g_steal_pointer (&self->startup_file);
-
-      mba_application_open (application, &file, 1, "");
-      return;
-    }
-
-  window = mba_application_get_main_window (self);
-  if (mba_window_get_dataset (window) == NULL)
-    {
-      g_autoptr(GFile) file = mba_window_dup_last_file (window);
-
-      ensure_some_dataset (self, window);
-      if (file != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (!mba_window_open_file (window, file, &error))
-            g_message ("%s", error->message);
-        }
-    }
-  present_main_window (self, window);
+  request_window (self, file != NULL, file);
 }
 
 static void
@@ -380,7 +424,15 @@ mba_application_startup (GApplication *application)
   if (g_strcmp0 (g_getenv ("MBA_REPORT_FIRST_FRAME"), "1") == 0)
     self->start_up_times = g_string_new (NULL);
   note_start_up_phase (self, "startup");
-  self->preload = g_thread_new ("mba-preload", preload_in_thread, NULL);
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, preload_done, NULL);
+
+    g_task_set_source_tag (task, mba_application_startup);
+    self->preloading = TRUE;
+    /* Released by preload_done: the application runs until the window it waits for is shown. */
+    g_application_hold (application);
+    g_task_run_in_thread (task, preload_in_thread);
+  }
   G_APPLICATION_CLASS (mba_application_parent_class)->startup (application);
   note_start_up_phase (self, "toolkit");
 
@@ -401,12 +453,9 @@ mba_application_dispose (GObject *object)
   g_clear_object (&self->startup_file);
   if (self->start_up_times != NULL)
     g_string_free (g_steal_pointer (&self->start_up_times), TRUE);
-  if (self->preload != NULL)
-    {
-      MbaDataset *unused = g_thread_join (g_steal_pointer (&self->preload));
-
-      g_clear_object (&unused);
-    }
+  g_clear_object (&self->preloaded);
+  g_clear_object (&self->waiting_window);
+  g_clear_object (&self->waiting_file);
   G_OBJECT_CLASS (mba_application_parent_class)->dispose (object);
 }
 

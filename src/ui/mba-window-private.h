@@ -83,12 +83,6 @@ struct _MbaWindow
 /* mba-window.c */
 void _mba_window_show_toast            (MbaWindow      *self,
                                         const char     *text);
-GPtrArray *_mba_window_list_presentation_steps (MbaWindow *self);
-
-/* mba-handout-job.c: "Export Handout…", written in a worker thread */
-void _mba_window_export_handout_action (GtkWidget      *widget,
-                                        const char     *action_name,
-                                        GVariant       *parameter);
 
 /* mba-window-actions.c: select, clear the state filter, export, present, shortcuts */
 void _mba_window_class_actions_init    (GtkWidgetClass *widget_class);
@@ -102,5 +96,10 @@ void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
 void _mba_window_files_init           (MbaWindow      *self);
 void _mba_window_files_dispose        (MbaWindow      *self);
 void _mba_window_files_update_actions (MbaWindow      *self);
+/* mba-handout-job.c: the handout written in a worker thread; the steps come from mba-window.c */
+GPtrArray *_mba_window_list_presentation_steps (MbaWindow  *self);
+void       _mba_window_export_handout_action   (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 G_END_DECLS
