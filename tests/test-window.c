@@ -11,8 +11,8 @@
 #include "mba-quote-panel.h"
 #include "mba-synthetic.h"
 #include "mba-window.h"
-#include "mba-window-private.h"
 #include "mba-source-format.h"
+#include "mba-window-private.h"
 #include "mba-test-util.h"
 
 typedef struct
