@@ -409,6 +409,7 @@ load_root (Loader            *loader,
     { "states", JSON_ARRAY, TRUE },
     { "events", JSON_ARRAY, TRUE },
     { "disputes", JSON_ARRAY, FALSE },
+    { "story", JSON_OBJECT, FALSE },
   };
   MbaDataset *self = loader->dataset;
   json_t *format;
@@ -439,6 +440,7 @@ load_root (Loader            *loader,
   mba_loader_load_treaty (loader, root);
   mba_loader_load_sources (loader, root);
   mba_loader_load_states (loader, root);
+  mba_loader_load_story (loader, root);
   if (!mba_loader_load_events (loader, root, sliced_events))
     return FALSE;
   if (g_cancellable_is_cancelled (loader->cancellable))

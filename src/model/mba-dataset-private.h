@@ -6,7 +6,7 @@
  * mba-dataset.c          the object, its queries and the status logic, the load entry points
  * mba-dataset-read.c     a file to bytes within the limits; JSON syntax errors with line and column
  * mba-dataset-loader.c   the Loader: problems with their JSON path, member and type checks, the root
- * mba-dataset-load-sections.c  the treaty, sources, states and disputes
+ * mba-dataset-load-sections.c  the treaty, sources, states, disputes and the story
  * mba-dataset-load-events.c    the events, and those Article 20 adds
  * mba-dataset-quotes.c   checking that every quote is verbatim in its article
  */
@@ -30,6 +30,8 @@ struct _MbaDataset
   const char    *language;
   MbaDate        updated;
   MbaTreaty      treaty;
+  MbaStory       story;
+  gboolean       has_story;
 
   MbaSource     *sources;
   guint          n_sources;
@@ -148,6 +150,8 @@ void               mba_loader_load_sources    (Loader            *loader,
 void               mba_loader_load_states     (Loader            *loader,
                                                json_t            *root);
 void               mba_loader_load_disputes   (Loader            *loader,
+                                               json_t            *root);
+void               mba_loader_load_story      (Loader            *loader,
                                                json_t            *root);
 gboolean           mba_loader_load_events     (Loader            *loader,
                                                json_t            *root,

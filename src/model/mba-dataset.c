@@ -264,6 +264,13 @@ mba_dataset_get_treaty (MbaDataset *self)
   return &self->treaty;
 }
 
+const MbaStory *
+mba_dataset_get_story (MbaDataset *self)
+{
+  g_return_val_if_fail (MBA_IS_DATASET (self), NULL);
+  return self->has_story ? &self->story : NULL;
+}
+
 guint
 mba_dataset_get_n_events (MbaDataset *self)
 {
