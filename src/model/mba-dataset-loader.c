@@ -391,7 +391,7 @@ index_dataset (Loader *loader)
 static gboolean
 load_root (Loader            *loader,
            json_t            *root,
-           const EventSource *sliced_events)
+           const EventSlices *sliced_events)
 {
   static const Member members[] = {
     { "format", JSON_STRING, TRUE },
@@ -448,7 +448,7 @@ load_root (Loader            *loader,
  * (nothing is reported then). Returns NULL, soon, once @cancellable is cancelled. */
 MbaDataset *
 mba_dataset_load_parsed (json_t             *root,
-                         const EventSource  *sliced,
+                         const EventSlices  *sliced,
                          const char         *display_name,
                          GCancellable       *cancellable,
                          MbaProblemList     *problems,

@@ -97,7 +97,7 @@ load_data (const char      *data,
            GError         **error)
 {
   g_autoptr(MbaDataset) dataset = mba_dataset_load_data (data, length, display_name, cancellable,
-                                                         problems);
+                                                         problems, MBA_LOAD_AUTO);
 
   /* A cancelled load's result is dropped, whatever it was. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
