@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mba-dataset.h"
 #include "mba-problem.h"
@@ -27,6 +28,38 @@ struct _MbaProblem
 
 G_DEFINE_FINAL_TYPE (MbaProblem, mba_problem, G_TYPE_OBJECT)
 
+/* Text from the file (a member's name, a quoted value, the token near a syntax error) goes into
+ * one line of --check's output and one row of the window's list: invalid UTF-8 becomes U+FFFD,
+ * and control characters are shown escaped as in JSON, so that a newline in a file can neither
+ * break the line nor pass for a line of its own. */
+static char *
+one_line (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *line;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  line = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (line, "\\n");
+      else if (c == '\t')
+        g_string_append (line, "\\t");
+      else if (c == '\r')
+        g_string_append (line, "\\r");
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (line, "\\u%04X", c);
+      else
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (line, FALSE);
+}
+
 /**
  * mba_problem_new:
  * @code: an #MbaDatasetError
@@ -35,6 +68,8 @@ G_DEFINE_FINAL_TYPE (MbaProblem, mba_problem, G_TYPE_OBJECT)
  * @column: 1-based column, or 0
  * @json_path: (nullable): where in the document, such as `events[3].date`
  * @message: what is wrong, without the place
+ *
+ * Each text is kept as one line of valid UTF-8: control characters are escaped (`\n`).
  */
 MbaProblem *
 mba_problem_new (int         code,
@@ -51,11 +86,11 @@ mba_problem_new (int         code,
 
   self = g_object_new (MBA_TYPE_PROBLEM, NULL);
   self->code = code;
-  self->file = g_strdup (file);
+  self->file = one_line (file);
   self->line = line;
   self->column = line > 0 ? column : 0;
-  self->json_path = g_strdup (json_path);
-  self->message = g_strdup (message);
+  self->json_path = one_line (json_path);
+  self->message = one_line (message);
   return self;
 }
 
