@@ -465,10 +465,12 @@ mba_loader_load_events (Loader            *loader,
     }
   else
     {
-      for (gsize i = 0; i < json_array_size (array) && !g_cancellable_is_cancelled (loader->cancellable); i++)
+      for (gsize i = 0; i < json_array_size (array); i++)
         {
           MbaEvent event;
 
+          if (g_cancellable_is_cancelled (loader->cancellable))
+            break;
           if (mba_loader_load_event (loader, json_array_get (array, i), i, &event))
             g_array_append_val (events, event);
         }
