@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mba-synthetic.h"
 #include "mba-test-util.h"
 
 static gboolean run_as_nobody;
@@ -56,6 +57,8 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--transparent"));
   g_assert_nonnull (strstr (run.out, "--no-caption"));
   g_assert_nonnull (strstr (run.out, "a4-landscape"));
+  g_assert_nonnull (strstr (run.out, "pixels per unit for PNG, 1 to 4; at most 7680 × 4320 pixels"));
+  g_assert_nonnull (strstr (run.out, "16 to 8192 each"));
 }
 
 /* Named sizes are accepted by name and case, unknown ones named in the error. */
@@ -70,8 +73,8 @@ test_export_sizes (void)
   g_auto(MbaTestRun) good = { 0 };
 
   run_app (&bad, "--export", png, "--size", "a5", NULL);
-  g_assert_cmpint (bad.status, ==, 1);
-  g_assert_cmpstr (bad.err, ==, "--size: “a5” is not a size such as 1920x1080 (16 to 16384 pixels a side), "
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.err, ==, "--size: “a5” is not a size such as 1920x1080 (16 to 8192 a side), "
                                 "a4, a4-landscape, letter or letter-landscape\n");
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
@@ -84,6 +87,79 @@ test_export_sizes (void)
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 16)), ==, 792);
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 20)), ==, 612);
   g_unlink (png);
+  g_rmdir (dir);
+}
+
+/* Every --export value out of its documented range is a usage error (exit status 2) that names
+ * the option and the range, refused before anything is drawn, and no file is written. */
+static void
+test_export_ranges (void)
+{
+  static const struct
+  {
+    const char *option;
+    const char *value;
+    const char *more;      /* a second option, or NULL */
+    const char *more_value;
+    const char *message;
+  } cases[] = {
+    { "--scale", "0", NULL, NULL, "--scale: “0” is not 1, 2, 3 or 4\n" },
+    { "--scale", "5", NULL, NULL, "--scale: “5” is not 1, 2, 3 or 4\n" },
+    { "--scale", "two", NULL, NULL, "--scale: “two” is not 1, 2, 3 or 4\n" },
+    { "--size", "8193x100", NULL, NULL,
+      "--size: “8193x100” is not a size such as 1920x1080 (16 to 8192 a side), a4, a4-landscape, "
+      "letter or letter-landscape\n" },
+    { "--size", "15x100", NULL, NULL,
+      "--size: “15x100” is not a size such as 1920x1080 (16 to 8192 a side), a4, a4-landscape, "
+      "letter or letter-landscape\n" },
+    { "--size", "8191x8191", "--scale", "4",
+      "A PNG of 8191 × 8191 at scale 4 would be 32764 × 32764 pixels; at most 7680 × 4320 "
+      "(33.2 million pixels) can be exported. Choose a smaller size or scale.\n" },
+    { "--size", "7681x4320", NULL, NULL,
+      "A PNG of 7681 × 4320 at scale 1 would be 7681 × 4320 pixels; at most 7680 × 4320 "
+      "(33.2 million pixels) can be exported. Choose a smaller size or scale.\n" },
+    { "--size", "3840x2160", "--scale", "3",
+      "A PNG of 3840 × 2160 at scale 3 would be 11520 × 6480 pixels; at most 7680 × 4320 "
+      "(33.2 million pixels) can be exported. Choose a smaller size or scale.\n" },
+    { "--date", "2026-02-30", NULL, NULL, "--date: “2026-02-30” is not a date of the form YYYY-MM-DD\n" },
+    { "--theme", "sepia", NULL, NULL, "--theme: “sepia” is not light or dark\n" },
+    { "--view", "globe", NULL, NULL, "--view: “globe” is not timeline, map, poster or slides\n" },
+    { "--select", "no-such-event", NULL, NULL, "--select: no event has the id “no-such-event”\n" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(MbaTestRun) run = { 0 };
+
+      run_app (&run, "--export", png, cases[i].option, cases[i].value, cases[i].more, cases[i].more_value,
+               NULL);
+      g_assert_cmpstr (run.err, ==, cases[i].message);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+  g_rmdir (dir);
+}
+
+/* A handout of more pages than can be printed is a usage error, refused before a page is drawn. */
+static void
+test_export_slides_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
+  g_autofree char *dataset = g_build_filename (dir, "many.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (2000, 1);
+  g_auto(MbaTestRun) run = { 0 };
+
+  g_assert_true (g_file_set_contents (dataset, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  run_app (&run, "--export", pdf, "--view", "slides", "--dataset", dataset, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "The handout would have "));
+  g_assert_true (g_str_has_suffix (run.err, " pages; at most 500 can be printed. Filter the timeline to fewer "
+                                            "events.\n"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_unlink (dataset);
   g_rmdir (dir);
 }
 
@@ -342,6 +418,8 @@ main (int   argc,
   g_test_add_func ("/cli/export/slides", test_export_slides);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/export/sizes", test_export_sizes);
+  g_test_add_func ("/cli/export/ranges", test_export_ranges);
+  g_test_add_func ("/cli/export/slides-limit", test_export_slides_limit);
   g_test_add_func ("/cli/check/ok", test_check_ok);
   g_test_add_func ("/cli/check/problems", test_check_problems);
   g_test_add_func ("/cli/check/syntax-position", test_check_syntax_position);

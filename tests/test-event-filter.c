@@ -81,6 +81,8 @@ test_filters_small (void)
   search = list_ids (filter);
   g_assert_cmpstr (search, ==, "ukr-ratifies ukr-deposit");
   g_assert_false (mba_event_filter_set_search_text (filter, "ukraine"));
+  /* The text is kept as given, for the search entry; the words decide what passes. */
+  g_assert_cmpstr (mba_event_filter_get_search_text (filter), ==, "ukraine");
   g_assert_true (mba_event_filter_set_search_text (filter, "ukraine notifies"));
   combined = list_ids (filter);
   g_assert_cmpstr (combined, ==, "ukr-deposit");
@@ -89,6 +91,9 @@ test_filters_small (void)
   g_assert_cmpstr (nothing, ==, "");
   g_assert_true (mba_event_filter_set_search_text (filter, " \t"));
   g_assert_false (mba_event_filter_has_search (filter));
+  g_assert_cmpstr (mba_event_filter_get_search_text (filter), ==, " \t");
+  mba_event_filter_set_search_text (filter, "");
+  g_assert_null (mba_event_filter_get_search_text (filter));
 
   g_assert_true (mba_event_filter_set_hidden_kinds (filter, (1u << MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED) |
                                                             (1u << MBA_EVENT_KIND_RATIFICATION)));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-export-dialog.h"
 #include "mba-test-util.h"
 
@@ -201,6 +202,26 @@ test_export_and_remember (void)
   cairo_surface_destroy (image);
   close_dialog (dialog);
 
+  /* The choices are kept in GSettings (the memory backend here), the folder as a URI. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID ".Export");
+    g_autofree char *folder = g_settings_get_string (settings, "folder");
+    g_autofree char *format = g_settings_get_string (settings, "format");
+    g_autofree char *view = g_settings_get_string (settings, "view");
+    g_autofree char *size = g_settings_get_string (settings, "size");
+    g_autoptr(GFile) tmp = g_file_new_for_path (tmpdir);
+    g_autofree char *tmp_uri = g_file_get_uri (tmp);
+
+    g_assert_true (g_settings_get_boolean (settings, "remembered"));
+    g_assert_cmpstr (folder, ==, tmp_uri);
+    g_assert_cmpstr (format, ==, "png");
+    g_assert_cmpstr (view, ==, "poster");
+    g_assert_cmpstr (size, ==, "custom");
+    g_assert_cmpint (g_settings_get_int (settings, "width"), ==, 640);
+    g_assert_cmpint (g_settings_get_int (settings, "scale"), ==, 2);
+    g_assert_true (g_settings_get_boolean (settings, "transparent"));
+  }
+
   /* A new dialog starts from those choices rather than from the window's. */
   dialog = new_dialog (MBA_EXPORT_VIEW_TIMELINE, MBA_THEME_DARK);
   mba_export_dialog_get_options (dialog, &options);
@@ -251,6 +272,31 @@ test_unwritable (void)
   close_dialog (dialog);
 }
 
+/* A PNG over the pixel budget is refused at once, with the limit in the message, and nothing
+ * is written. */
+static void
+test_too_large (void)
+{
+  MbaExportDialog *dialog = new_dialog (MBA_EXPORT_VIEW_MAP, MBA_THEME_LIGHT);
+  g_autofree char *path = g_build_filename (tmpdir, "huge.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  adw_combo_row_set_selected (child (dialog, "format_row"), 0);
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 7680);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 4320);
+  gtk_spin_button_set_value (child (dialog, "scale_spin"), 2);
+  mba_export_dialog_export_to_file (dialog, file);
+  g_assert_false (mba_export_dialog_get_busy (dialog));
+  g_assert_cmpstr (mba_export_dialog_get_error_message (dialog), ==,
+                   "A PNG of 7680 × 4320 at scale 2 would be 15360 × 8640 pixels; at most 7680 × 4320 "
+                   "(33.2 million pixels) can be exported. Choose a smaller size or scale.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The spin buttons stop at the largest side. */
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 20000);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "width_spin")), ==, 8192);
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,7 +311,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   dataset_path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
   dataset = mba_dataset_new_from_file (dataset_path, &error);
@@ -280,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/sizes", test_sizes);
   g_test_add_func ("/export-dialog/export-and-remember", test_export_and_remember);
   g_test_add_func ("/export-dialog/unwritable", test_unwritable);
+  g_test_add_func ("/export-dialog/too-large", test_too_large);
 
   status = g_test_run ();
   mba_test_remove_tree (tmpdir);

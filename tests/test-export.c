@@ -3,16 +3,20 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "mba-caption.h"
 #include "mba-export.h"
+#include "mba-slide-renderer.h"
+#include "mba-source-format.h"
 #include "mba-timeline-layout.h"
 #include "mba-test-util.h"
 
@@ -129,23 +133,23 @@ test_errors_leave_existing_file (void)
 
   g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
 
-  g_assert_cmpint (run_export (&err, "--export", path, "--select", "no-such-event", NULL), ==, 1);
-  g_assert_cmpstr (err, ==, "No event has the id “no-such-event”\n");
+  g_assert_cmpint (run_export (&err, "--export", path, "--select", "no-such-event", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "--select: no event has the id “no-such-event”\n");
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--size", "1920by1080", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--size", "1920by1080", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--size: “1920by1080” is not a size"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--view", "slideshow", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--view", "slideshow", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--view: “slideshow” is not timeline, map, poster or slides"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--theme", "sepia", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--theme", "sepia", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", path, "--date", "2026-02-30", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", path, "--date", "2026-02-30", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
 
-  g_assert_cmpint (run_export (&err, "--export", "chart.gif", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", "chart.gif", NULL), ==, 2);
   g_assert_cmpstr (err, ==, "chart.gif: unknown format; the file name must end in .png, .svg or .pdf\n");
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_export (&err, "--export", missing, NULL), ==, 1);
@@ -372,7 +376,7 @@ test_caption_svg_desc (void)
   desc = g_strndup (start, end - start);
   for (guint i = 0; i < sources->len; i++)
     {
-      g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (sources, i));
+      g_autofree char *full = mba_source_format_full (g_ptr_array_index (sources, i));
       g_autofree char *escaped = g_markup_escape_text (full, -1);
 
       if (strstr (desc, escaped) == NULL)
@@ -505,10 +509,10 @@ test_export_argument_errors (void)
   g_autofree char *pdf = g_build_filename (tmpdir, "clear.pdf", NULL);
   char *err = NULL;
 
-  g_assert_cmpint (run_export (&err, "--export", svg, "--transparent", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", svg, "--transparent", NULL), ==, 2);
   g_assert_cmpstr (err, ==, "Only PNG can have a transparent background, not SVG\n");
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_export (&err, "--export", pdf, "--transparent", NULL), ==, 1);
+  g_assert_cmpint (run_export (&err, "--export", pdf, "--transparent", NULL), ==, 2);
   g_assert_cmpstr (err, ==, "Only PNG can have a transparent background, not PDF\n");
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
@@ -561,6 +565,270 @@ test_read_only_folder (void)
   g_rmdir (dir);
 }
 
+/* Exporting onto a link writes the file it points to, through GIO, and keeps the link. */
+static void
+test_symlink (void)
+{
+  g_autofree char *target = g_build_filename (tmpdir, "linked-target.png", NULL);
+  g_autofree char *link = g_build_filename (tmpdir, "link.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *points_to = NULL;
+  char *err = NULL;
+
+  g_assert_true (g_file_set_contents (target, "keep me", -1, NULL));
+  g_assert_cmpint (symlink ("linked-target.png", link), ==, 0);
+
+  g_assert_cmpint (run_export (&err, "--export", link, "--size", "320x200", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  points_to = g_file_read_link (link, NULL);
+  g_assert_cmpstr (points_to, ==, "linked-target.png");
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  g_unlink (link);
+  g_unlink (target);
+}
+
+/* A read-only file is refused, as gedit does, even for root; it stays as it was. */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "read-only-file", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s is read-only\n", path);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  char *err = NULL;
+  GStatBuf info;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  g_assert_cmpint (run_export (&err, "--export", path, "--size", "320x200", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, expected);
+  g_free (err);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0444);
+  names = list_folder (dir);
+  g_assert_cmpstr (names, ==, "chart.png");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* SIGTERM while a large PNG is being written: the app stops, GIO's temporary file is removed,
+ * the old file stays and the exit status says why (128 + 15). */
+static void
+test_interrupted (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "interrupted", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.png", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  gboolean temporary_seen = FALSE;
+  gboolean under_valgrind = g_getenv ("MBA_UNDER_VALGRIND") != NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  /* The largest PNG takes seconds to draw after GIO's temporary file appears; under Valgrind,
+   * which is fifty times slower, a smaller one does, and the app takes longer to start. */
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MBA_EXE"), "--export", path, "--view",
+                                         "map", "--size", under_valgrind ? "1920x1080" : "7680x4320", NULL);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < (under_valgrind ? 60000 : 3000) && !temporary_seen; i++)
+    {
+      g_free (names);
+      names = list_folder (dir);
+      temporary_seen = !g_str_equal (names, "big.png");
+      if (!temporary_seen)
+        g_usleep (10 * 1000);
+    }
+  g_assert_true (temporary_seen);
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 128 + SIGTERM);
+  g_assert_nonnull (strstr (err, "interrupted; the file was left as it was"));
+  g_free (names);
+  names = list_folder (dir);
+  g_assert_cmpstr (names, ==, "big.png");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* One formatter names a source everywhere: the citation (quote panel, slides), the short form
+ * (captions: host and a short title, never an address) and the full one (metadata). */
+static void
+test_source_format (void)
+{
+  MbaSource record = { 0 };
+  MbaSource article = { 0 };
+  g_autofree char *short_record = NULL, *short_article = NULL, *citation = NULL, *full = NULL;
+  g_autofree char *long_short = NULL;
+  g_autofree char *host = NULL;
+
+  record.layer = MBA_SOURCE_LAYER_RECORD;
+  record.title = "Ukraine: Mine Ban Treaty status";
+  record.url = "https://www.example.org/news/2025/07/24/%D0%BC%D1%96%D0%BD%D0%B8?x=%20y";
+  article.layer = MBA_SOURCE_LAYER_ARTICLE;
+  article.title = "Zelenskiy says he signed decree";
+  article.outlet = "Reuters";
+  g_assert_true (mba_date_parse ("2025-06-09", &article.published, NULL));
+
+  short_record = mba_source_format_short (&record);
+  g_assert_cmpstr (short_record, ==, "\u2068example.org\u2069: “\u2068Ukraine: Mine Ban Treaty status\u2069”");
+  g_assert_null (strchr (short_record, '%'));
+  short_article = mba_source_format_short (&article);
+  g_assert_cmpstr (short_article, ==, "\u2068Reuters\u2069: “\u2068Zelenskiy says he signed decree\u2069”");
+  citation = mba_source_format_citation (&article);
+  g_assert_cmpstr (citation, ==, "\u2068Reuters\u2069, “\u2068Zelenskiy says he signed decree\u2069”, 9 June 2025");
+  full = mba_source_format_full (&record);
+  g_assert_true (g_str_has_suffix (full, record.url));
+
+  /* A long title is cut at a word, with an ellipsis. */
+  article.title = "A headline that goes on and on about the treaty and the states that leave it in 2025";
+  long_short = mba_source_format_short (&article);
+  g_assert_cmpstr (long_short, ==, "\u2068Reuters\u2069: “\u2068A headline that goes on and on about the treaty and "
+                                   "the…\u2069”");
+  /* An internationalised host keeps its ASCII form: no look-alike in a caption. */
+  record.url = "https://аррӏе.com/x";
+  host = mba_source_format_host (&record);
+  g_assert_cmpstr (host, ==, "xn--80ak6aa92e.com");
+}
+
+/* An unclosed U+202E (right-to-left override) in a source's title reverses only that title in
+ * the caption: what follows it on the line reads in order. */
+static void
+test_caption_bidi_isolated (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *dataset = g_build_filename (tmpdir, "override.json", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "override.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  char *err = NULL;
+
+  g_assert_true (g_file_get_contents (small, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"title\": \"Test article\"",
+                                      "\"title\": \"Test \\u202earticle\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (dataset, edited->str, -1, NULL));
+
+  g_assert_cmpint (run_export (&err, "--export", pdf, "--dataset", dataset, "--size", "900x500", NULL), ==, 0);
+  g_free (err);
+  text = mba_test_run_tool ("pdftotext", pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  /* The override turns "article" around, and stops at the end of the title. */
+  g_assert_nonnull (strstr (text, "Sources: “Test "));
+  g_assert_nonnull (strstr (text, "”; and 1 more"));
+  g_assert_null (strstr (text, "erom 1 dna"));
+}
+
+/* A dataset whose titles cost the most the format allows: the dataset's title 5,000 characters
+ * of words, an event's title one word of 65,000 letters, a source's title 5,000 characters. */
+static MbaDataset *
+load_long_titles (void)
+{
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  MbaDataset *dataset;
+
+  while (words->len < 5000)
+    g_string_append (words, "treaty ");
+  g_string_truncate (words, 5000);
+  while (word->len < 65000)
+    g_string_append_c (word, 'a');
+  while (source->len < 5000)
+    g_string_append (source, "headline ");
+  g_string_truncate (source, 5000);
+
+  g_assert_true (g_file_get_contents (small, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"Small test dataset\"", "\"@WORDS@\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"Ukraine ratifies\"", "\"@WORD@\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"Test record\"", "\"@SOURCE@\"", 1), ==, 1);
+  g_string_replace (edited, "@WORDS@", words->str, 1);
+  g_string_replace (edited, "@WORD@", word->str, 1);
+  g_string_replace (edited, "@SOURCE@", source->str, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  dataset = mba_dataset_new_from_bytes (bytes, "long-titles.json", &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Text that could cost without bound is cut before it is laid out: the export is quick, the
+ * caption stays in its band, and the slide's title in its lines. */
+static void
+test_long_titles_bounded (void)
+{
+  g_autoptr(MbaDataset) dataset = load_long_titles ();
+  g_autoptr(MbaWorldMap) map = load_world_map ();
+  g_autofree char *path = g_build_filename (tmpdir, "long-titles.png", NULL);
+  g_autoptr(GError) error = NULL;
+  MbaExportOptions options;
+  MbaExportLayout layout;
+  MbaSlideParams params;
+  MbaSlideGeometry geometry;
+  gint64 started;
+  double seconds;
+  /* Valgrind runs everything about fifty times slower. */
+  double most = g_getenv ("MBA_UNDER_VALGRIND") != NULL ? 300 : 5;
+
+  mba_export_options_init (&options, dataset, map);
+  options.view = MBA_EXPORT_VIEW_POSTER;
+  options.width = 1280;
+  options.height = 720;
+  started = g_get_monotonic_time ();
+  g_assert_true (mba_export_write (path, &options, &error));
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - started) / 1e6;
+  g_assert_cmpfloat (seconds, <, most);
+
+  mba_export_get_layout (&options, &layout);
+  g_assert_cmpfloat (layout.caption.height, >, 0);
+  g_assert_cmpfloat (layout.caption.height, <=, options.height / 2.0);
+  g_assert_cmpfloat (layout.caption.y + layout.caption.height, <=, options.height);
+
+  mba_slide_params_init (&params, dataset, map);
+  params.event = mba_dataset_find_event (dataset, "ukr-ratifies");
+  g_assert_nonnull (params.event);
+  g_assert_cmpuint (strlen (params.event->title), ==, 65000);
+  params.n_steps = 1;
+  started = g_get_monotonic_time ();
+  mba_slide_get_geometry (MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params, &geometry);
+  seconds = (g_get_monotonic_time () - started) / 1e6;
+  g_assert_cmpfloat (seconds, <, most);
+  g_assert_true (geometry.title_cut);
+  g_assert_cmpfloat (geometry.title.y + geometry.title.height, <=, geometry.text.y);
+  g_assert_cmpfloat (geometry.source.y + geometry.source.height, <=, MBA_SLIDES_PAGE_HEIGHT);
+}
+
 /* A real full disk: a 64 KiB tmpfs, mounted in a user and mount namespace of its own (which
  * needs no privilege where unprivileged user namespaces are allowed). The export runs inside it;
  * the script then prints what the folder holds. */
@@ -597,7 +865,8 @@ test_full_disk (void)
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
       /* No user namespaces here (a container that forbids them): no real full disk to test on. */
-      g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs in a user namespace: %s", err);
+      g_autofree char *message = g_strdup_printf ("cannot apply here: no small tmpfs can be mounted "
+                                                   "in a user namespace: %s", err);
       g_test_skip (message);
       return;
     }
@@ -630,6 +899,12 @@ main (int   argc,
   g_test_add_func ("/export/poster/lanes", test_poster_keeps_lanes);
   g_test_add_func ("/export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export/full-disk", test_full_disk);
+  g_test_add_func ("/export/symlink", test_symlink);
+  g_test_add_func ("/export/read-only-file", test_read_only_file);
+  g_test_add_func ("/export/interrupted", test_interrupted);
+  g_test_add_func ("/export/source-format", test_source_format);
+  g_test_add_func ("/export/caption/bidi", test_caption_bidi_isolated);
+  g_test_add_func ("/export/long-titles", test_long_titles_bounded);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

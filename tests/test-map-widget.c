@@ -8,6 +8,7 @@
 
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
+#include "mba-tooltip.h"
 #include "mba-test-widget.h"
 
 static MbaDataset *dataset;
@@ -190,6 +191,74 @@ test_click (Fixture       *fixture,
   g_assert_cmpuint (fixture->activations->len, ==, 4);
 }
 
+/* With a session the map follows its state, and a click writes the filter and the selection. */
+static void
+test_session (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(MbaSession) session = mba_session_new ();
+  MbaDataset *small = mba_map_widget_get_dataset (fixture->map);
+  const MbaEvent *set_by = NULL;
+  gint32 day = mba_day_from_ymd (2025, 8, 1);
+  double x, y;
+
+  mba_session_set_dataset (session, small);
+  mba_session_set_cursor_day (session, day);
+  mba_session_set_selected_event_id (session, "ukr-deposit");
+  mba_map_widget_set_session (fixture->map, session);
+  g_assert_true (mba_map_widget_get_session (fixture->map) == session);
+  g_assert_cmpstr (mba_map_widget_get_selected_event_id (fixture->map), ==, "ukr-deposit");
+  g_assert_cmpint (mba_map_widget_get_day (fixture->map), ==, mba_session_get_cursor_day (session));
+
+  mba_session_set_cursor_day (session, day);
+  g_assert_cmpint (mba_map_widget_get_day (fixture->map), ==, day);
+  mba_dataset_get_status_at (small, mba_dataset_find_state (small, "EST"), day, &set_by, NULL);
+  g_assert_nonnull (set_by);
+
+  g_assert_true (mba_map_widget_get_state_point (fixture->map, "EST", &x, &y));
+  click (fixture, x, y);
+  g_assert_cmpstr (mba_session_get_state_code (session), ==, "EST");
+  g_assert_cmpstr (mba_session_get_selected_event_id (session), ==, set_by->id);
+  g_assert_cmpstr (mba_map_widget_get_selected_event_id (fixture->map), ==, set_by->id);
+
+  /* The filter cleared elsewhere: the outline goes. */
+  mba_session_set_state_code (session, NULL);
+  g_assert_null (mba_map_widget_get_activated_state (fixture->map));
+  mba_map_widget_set_session (fixture->map, NULL);
+}
+
+/* The tooltip of a state whose status comes from an event titled with one 5,000-character word:
+ * the title is cut and isolated, so the text stays bounded. */
+static void
+test_tooltip_bounded (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *word = g_strnfill (5000, 'W');
+  g_autofree char *shown = g_strnfill (MBA_TOOLTIP_MAX_DATA_CHARS - 1, 'W');
+  g_autofree char *cut = g_strconcat ("\xe2\x81\xa8", shown, "…" "\xe2\x81\xa9", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbaDataset) long_title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &json, NULL, &error));
+  s = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (s, "Estonia deposits its withdrawal", word, 1), ==, 1);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&s));
+  long_title = mba_dataset_new_from_bytes (bytes, "long-title.json", &error);
+  g_assert_no_error (error);
+  mba_map_widget_set_dataset (fixture->map, long_title);
+  mba_map_widget_set_day (fixture->map, mba_day_from_ymd (2025, 8, 1));
+
+  text = mba_map_widget_describe_state (fixture->map, "EST");
+  g_assert_nonnull (text);
+  g_assert_cmpuint (strlen (text), <, 1000);
+  g_assert_nonnull (strstr (text, cut));
+}
+
 static double
 distance_est_fin (Fixture *fixture)
 {
@@ -269,6 +338,8 @@ main (int   argc,
   g_test_add ("/map/widget/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
   g_test_add ("/map/widget/hover-and-tooltip", Fixture, NULL, fixture_set_up, test_hover_and_tooltip, fixture_tear_down);
   g_test_add ("/map/widget/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
+  g_test_add ("/map/widget/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
+  g_test_add ("/map/widget/tooltip-bounded", Fixture, NULL, fixture_set_up, test_tooltip_bounded, fixture_tear_down);
   g_test_add ("/map/widget/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/map/widget/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
 

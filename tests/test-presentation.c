@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-event-filter.h"
 #include "mba-map-widget.h"
 #include "mba-presentation-window.h"
@@ -253,6 +254,7 @@ test_window_action (void)
   g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (path, &error);
   MbaWindow *window = g_object_new (MBA_TYPE_WINDOW, NULL);
   MbaTimelineWidget *timeline;
+  MbaSession *session;
   MbaPresentationWindow *presentation;
 
   g_assert_no_error (error);
@@ -261,9 +263,10 @@ test_window_action (void)
   timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
   g_assert_nonnull (timeline);
   mba_test_wait_for_allocation (GTK_WIDGET (timeline));
+  session = mba_timeline_widget_get_session (timeline);
 
-  mba_timeline_widget_set_state_filter (timeline, "EST");
-  mba_timeline_widget_set_selected_event_id (timeline, "est-deposit");
+  mba_session_set_state_code (session, "EST");
+  mba_session_set_selected_event_id (session, "est-deposit");
   g_assert_null (find_presentation ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   presentation = find_presentation ();
@@ -273,7 +276,7 @@ test_window_action (void)
   g_assert_cmpstr (mba_presentation_window_get_event_id (presentation), ==, "est-deposit");
 
   mba_presentation_window_set_position (presentation, 2);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (timeline), ==, "est-deposit-effective");
+  g_assert_cmpstr (mba_session_get_selected_event_id (session), ==, "est-deposit-effective");
 
   gtk_window_destroy (GTK_WINDOW (presentation));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -312,7 +315,7 @@ new_window_with_bundled_data (const char *state_filter)
   gtk_window_present (GTK_WINDOW (window));
   timeline = MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET));
   mba_test_wait_for_allocation (GTK_WIDGET (timeline));
-  mba_timeline_widget_set_state_filter (timeline, state_filter);
+  mba_session_set_state_code (mba_timeline_widget_get_session (timeline), state_filter);
   return window;
 }
 
@@ -432,6 +435,50 @@ test_handout_cancel (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* The progress toast's Cancel stops the worker within a page: the old file stays as it was
+ * and GIO's temporary file is removed. */
+static void
+test_handout_toast_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mba-handout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  MbaWindow *window = new_window_with_bundled_data (NULL);
+  guint n_done = 0, n_pages = 0;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  const char *name;
+
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  mba_window_export_handout_to_file (window, file);
+  while (n_done == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (mba_window_get_handout_progress (window));
+      sscanf (mba_window_get_handout_progress (window), "Writing handout: %u of %u pages", &n_done, &n_pages);
+    }
+  g_assert_cmpuint (n_done, <, n_pages);
+
+  mba_window_cancel_handout (window);
+  g_assert_null (mba_window_get_handout_progress (window));
+  /* The window's busy cursor goes when the worker has stopped. */
+  while (gtk_widget_get_cursor (GTK_WIDGET (window)) != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (window)));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_cmpstr (name, ==, "handout.pdf");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,7 +489,7 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/presentation/blank", Fixture, NULL, fixture_setup, test_blank, fixture_teardown);
@@ -451,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/presentation/window-action", test_window_action);
   g_test_add_func ("/presentation/handout-in-thread", test_handout_in_thread);
   g_test_add_func ("/presentation/handout-cancel", test_handout_cancel);
+  g_test_add_func ("/presentation/handout-toast-cancel", test_handout_toast_cancel);
 
   return g_test_run ();
 }

@@ -184,8 +184,9 @@ test_text (void)
   g_autofree char *quoted_text = NULL, *recorded_text = NULL;
   MbaSlideParams params;
 
-  g_assert_cmpstr (attribution, ==, "— Reuters, “Zelenskiy says he signed decree to pull Ukraine out of "
-                                    "the Ottawa Convention”, 9 June 2025");
+  /* The outlet and the headline are isolated (FSI … PDI): data cannot reorder the line. */
+  g_assert_cmpstr (attribution, ==, "— \u2068Reuters\u2069, “\u2068Zelenskiy says he signed decree to pull "
+                                    "Ukraine out of the Ottawa Convention\u2069”, 9 June 2025");
 
   mba_slide_params_init (&params, dataset, world_map);
   params.event = quoted;
@@ -196,9 +197,9 @@ test_text (void)
   g_assert_nonnull (strstr (quoted_text, quoted->title));
   /* The report's own quote keeps its words; the quote marks inside it become single ones. */
   g_assert_nonnull (strstr (quoted->quotes[0].text, "stated, “Russian forces have used"));
-  g_assert_nonnull (strstr (quoted_text, " “A 10 June 2025 report by the international non-governmental "
+  g_assert_nonnull (strstr (quoted_text, " “\u2068A 10 June 2025 report by the international non-governmental "
                                          "organisation Human Rights Watch stated, ‘Russian forces have used"));
-  g_assert_nonnull (strstr (quoted_text, "agricultural land.” — "));
+  g_assert_nonnull (strstr (quoted_text, "agricultural land.\u2069” — "));
   g_assert_nonnull (strstr (quoted_text, quoted->quotes[0].source->title));
 
   g_assert_cmpuint (recorded->n_quotes, ==, 0);
@@ -206,7 +207,7 @@ test_text (void)
   params.event = recorded;
   recorded_text = mba_slide_describe (&params);
   g_assert_nonnull (strstr (recorded_text, recorded->summary));
-  g_assert_nonnull (strstr (recorded_text, "Source (treaty record): "));
+  g_assert_nonnull (strstr (recorded_text, "Treaty record: \u2068"));
   g_assert_nonnull (strstr (recorded_text, recorded->citations[0].source->url));
 }
 
@@ -272,6 +273,164 @@ test_pdf_errors (void)
   g_assert_cmpstr (contents, ==, "keep me");
 }
 
+/* The bytes on disk in @dir, the file @except left out: GIO's temporary file as it grows. */
+static goffset
+bytes_beside (const char *dir,
+              const char *except)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  goffset total = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf info;
+
+      if (!g_str_equal (name, except) && g_stat (path, &info) == 0)
+        total += info.st_size;
+    }
+  return total;
+}
+
+typedef struct
+{
+  const char *dir;
+  guint       n_pages;
+  goffset     on_disk_halfway;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    started;
+} Watch;
+
+static void
+note_halfway (guint    n_done,
+              guint    n_pages,
+              gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  if (n_done == n_pages / 2)
+    watch->on_disk_halfway = bytes_beside (watch->dir, "streamed.pdf");
+}
+
+/* Pages go to the file as they are drawn: halfway through, half the handout is already on
+ * disk (beside the old file, which stays as it was until the end). No whole PDF is held. */
+static void
+test_pdf_streams (void)
+{
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (dataset);
+  g_autoptr(GPtrArray) steps = mba_event_filter_list_events (filter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (tmpdir, "streams", NULL);
+  g_autofree char *path = g_build_filename (dir, "streamed.pdf", NULL);
+  GStatBuf info;
+  Watch watch = { dir, steps->len, 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_ptr_array_set_size (steps, MIN (steps->len, 40));
+  g_assert_true (mba_slides_write_pdf_full (path, dataset, world_map, steps, MBA_THEME_LIGHT, NULL,
+                                            note_halfway, &watch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (watch.on_disk_halfway, >, info.st_size / 4);
+  g_assert_cmpint (bytes_beside (dir, "streamed.pdf"), ==, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* More pages than can be printed are refused before a page is drawn or a file touched. */
+static void
+test_pdf_page_limit (void)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "too-many.pdf", NULL);
+  Watch watch = { tmpdir, 0, -1 };
+
+  for (guint i = 0; i < 2000; i++)
+    g_ptr_array_add (steps, (gpointer) mba_dataset_get_event (dataset, i % mba_dataset_get_n_events (dataset)));
+  g_assert_false (mba_slides_write_pdf_full (path, dataset, world_map, steps, MBA_THEME_LIGHT, NULL,
+                                             note_halfway, &watch, &error));
+  g_assert_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "The handout would have 2000 pages; at most 500 can be printed. "
+                                       "Filter the timeline to fewer events.");
+  g_assert_cmpint (watch.on_disk_halfway, ==, -1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* 500 is the most, and allowed. */
+  g_assert_true (mba_slides_check_count (MBA_SLIDES_MAX_PAGES, NULL));
+  g_assert_false (mba_slides_check_count (MBA_SLIDES_MAX_PAGES + 1, NULL));
+}
+
+static void
+signal_started (guint    n_done,
+                guint    n_pages,
+                gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  g_mutex_lock (&watch->lock);
+  watch->started = TRUE;
+  g_cond_signal (&watch->cond);
+  g_mutex_unlock (&watch->lock);
+}
+
+typedef struct
+{
+  const char *path;
+  GPtrArray  *steps;
+  Watch      *watch;
+  GError     *error;
+} Writer;
+
+static gpointer
+write_in_thread (gpointer data)
+{
+  Writer *writer = data;
+
+  return GINT_TO_POINTER (mba_slides_write_pdf_full (writer->path, dataset, world_map, writer->steps,
+                                                     MBA_THEME_LIGHT, NULL, signal_started, writer->watch,
+                                                     &writer->error));
+}
+
+/* What SIGTERM and SIGINT do in the app: cancel every file being written, in any thread, and
+ * wait for the clean-up: the old file stays, and no temporary file. */
+static void
+test_pdf_cancel_all (void)
+{
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (dataset);
+  g_autoptr(GPtrArray) steps = mba_event_filter_list_events (filter);
+  g_autofree char *dir = g_build_filename (tmpdir, "cancel-all", NULL);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *contents = NULL;
+  Watch watch = { dir, steps->len, 0 };
+  Writer writer = { path, steps, &watch, NULL };
+  GThread *thread;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+  g_mutex_init (&watch.lock);
+  g_cond_init (&watch.cond);
+  thread = g_thread_new ("writer", write_in_thread, &writer);
+  g_mutex_lock (&watch.lock);
+  while (!watch.started)
+    g_cond_wait (&watch.cond, &watch.lock);
+  g_mutex_unlock (&watch.lock);
+
+  g_assert_cmpuint (mba_output_file_cancel_all (30 * G_USEC_PER_SEC), ==, 0);
+  g_assert_false (GPOINTER_TO_INT (g_thread_join (thread)));
+  g_assert_error (writer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&writer.error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_cmpint (bytes_beside (dir, "handout.pdf"), ==, 0);
+  g_mutex_clear (&watch.lock);
+  g_cond_clear (&watch.cond);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +456,9 @@ main (int   argc,
   g_test_add_func ("/slides/text", test_text);
   g_test_add_func ("/slides/pdf", test_pdf_handout);
   g_test_add_func ("/slides/pdf-errors", test_pdf_errors);
+  g_test_add_func ("/slides/pdf-streams", test_pdf_streams);
+  g_test_add_func ("/slides/pdf-page-limit", test_pdf_page_limit);
+  g_test_add_func ("/slides/pdf-cancel-all", test_pdf_cancel_all);
 
   result = g_test_run ();
   mba_test_remove_tree (tmpdir);

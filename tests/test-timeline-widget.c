@@ -9,12 +9,14 @@
 
 #include "mba-synthetic.h"
 #include "mba-timeline-widget.h"
+#include "mba-tooltip.h"
 #include "mba-test-widget.h"
 
 typedef struct
 {
   GtkWindow         *window;
   MbaTimelineWidget *timeline;
+  MbaSession        *session;   /* the timeline's own: the state it shows and changes */
   MbaDataset        *dataset;
   guint              selection_notifies;
   guint              cursor_notifies;
@@ -60,9 +62,10 @@ fixture_setup (Fixture       *fixture,
   fixture->timeline = MBA_TIMELINE_WIDGET (mba_timeline_widget_new ());
   gtk_window_set_default_size (fixture->window, 1000, 600);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->timeline));
-  mba_timeline_widget_set_dataset (fixture->timeline, fixture->dataset);
-  g_signal_connect (fixture->timeline, "notify::selected-event-id", G_CALLBACK (count_selection), fixture);
-  g_signal_connect (fixture->timeline, "notify::cursor-day", G_CALLBACK (count_cursor), fixture);
+  fixture->session = mba_timeline_widget_get_session (fixture->timeline);
+  mba_session_set_dataset (fixture->session, fixture->dataset);
+  g_signal_connect (fixture->session, "notify::selected-event-id", G_CALLBACK (count_selection), fixture);
+  g_signal_connect (fixture->session, "notify::cursor-day", G_CALLBACK (count_cursor), fixture);
   g_signal_connect (fixture->timeline, "event-activated", G_CALLBACK (on_activated), fixture);
   gtk_window_present (fixture->window);
   mba_test_wait_for_allocation (GTK_WIDGET (fixture->timeline));
@@ -164,25 +167,25 @@ test_actions (Fixture       *fixture,
   double span;
 
   /* Nothing selected: the next event is the first in view, here the first of all. */
-  g_assert_null (mba_timeline_widget_get_selected_event_id (fixture->timeline));
+  g_assert_null (mba_session_get_selected_event_id (fixture->session));
   g_assert_true (gtk_widget_activate_action (widget, "timeline.select-next", NULL));
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, first->id);
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, first->id);
   g_assert_cmpuint (fixture->selection_notifies, ==, 1);
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, first->first_day);
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, first->first_day);
 
   gtk_widget_activate_action (widget, "timeline.select-next", NULL);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, second->id);
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, second->id);
   gtk_widget_activate_action (widget, "timeline.select-previous", NULL);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, first->id);
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, first->id);
   g_assert_cmpuint (fixture->selection_notifies, ==, 3);
 
   /* The last one, zoomed in on a month far from it: the view moves to show it. */
   mba_timeline_viewport_set_range (viewport, mba_day_from_ymd (2005, 1, 1), mba_day_from_ymd (2005, 2, 1));
   gtk_widget_activate_action (widget, "timeline.select-last", NULL);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, last->id);
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, last->id);
   g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), <=, last->first_day);
   g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport), >=, last->first_day + 1);
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, last->first_day);
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, last->first_day);
   g_assert_nonnull (mba_timeline_layout_find_event_item (mba_timeline_widget_get_layout (fixture->timeline), last));
 
   /* Enter opens the selection. */
@@ -203,11 +206,11 @@ test_actions (Fixture       *fixture,
 
   /* Escape clears the selection; the filters change what Left and Right step through. */
   gtk_widget_activate_action (widget, "timeline.unselect", NULL);
-  g_assert_null (mba_timeline_widget_get_selected_event_id (fixture->timeline));
-  mba_timeline_widget_set_state_filter (fixture->timeline, "UKR");
+  g_assert_null (mba_session_get_selected_event_id (fixture->session));
+  mba_session_set_state_code (fixture->session, "UKR");
   gtk_widget_activate_action (widget, "timeline.select-first", NULL);
   {
-    const MbaEvent *event = mba_timeline_widget_get_selected_event (fixture->timeline);
+    const MbaEvent *event = mba_session_get_selected_event (fixture->session);
     gboolean ukrainian = FALSE;
 
     g_assert_nonnull (event);
@@ -216,13 +219,13 @@ test_actions (Fixture       *fixture,
     g_assert_true (ukrainian);
   }
   g_assert_cmpuint (mba_timeline_widget_get_n_shown (fixture->timeline), <, n);
-  mba_timeline_widget_set_state_filter (fixture->timeline, NULL);
+  mba_session_set_state_code (fixture->session, NULL);
 
   /* Hiding context events is a property action too. */
-  g_assert_true (mba_timeline_widget_get_show_context (fixture->timeline));
+  g_assert_true (mba_session_get_include_context (fixture->session));
   gtk_widget_activate_action (widget, "timeline.show-context", NULL);
-  g_assert_false (mba_timeline_widget_get_show_context (fixture->timeline));
-  g_assert_cmpuint (mba_timeline_widget_get_hidden_kinds (fixture->timeline), ==, 1u << MBA_EVENT_KIND_CONTEXT);
+  g_assert_false (mba_session_get_include_context (fixture->session));
+  g_assert_cmpuint (mba_session_get_hidden_kinds (fixture->session), ==, 1u << MBA_EVENT_KIND_CONTEXT);
   gtk_widget_activate_action (widget, "timeline.lane-mode", "s", "state");
   g_assert_cmpint (mba_timeline_widget_get_lane_mode (fixture->timeline), ==, MBA_TIMELINE_LANE_MODE_STATE);
 }
@@ -254,22 +257,22 @@ test_click (Fixture       *fixture,
   item = mba_timeline_layout_find_event_item (layout, est);
   g_assert_cmpint (item->type, ==, MBA_TIMELINE_ITEM_EVENT);
   click_at (fixture, item->x, item->y);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, "est-deposit");
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, est->first_day);
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, "est-deposit");
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, est->first_day);
 
   /* On the other's label. */
   item = mba_timeline_layout_find_event_item (mba_timeline_widget_get_layout (fixture->timeline), ukr);
   g_assert_cmpfloat (item->label.width, >, 10);
   click_at (fixture, item->label.x + 5, item->y);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, "ukr-deposit");
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, ukr->first_day);
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, "ukr-deposit");
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, ukr->first_day);
 
   /* On the axis: the cursor moves to that day, the selection stays. */
   layout = mba_timeline_widget_get_layout (fixture->timeline);
   x = mba_timeline_layout_day_to_x (layout, mba_day_from_ymd (2025, 3, 3) + 0.5);
   click_at (fixture, x, mba_timeline_layout_get_geometry (layout)->axis.height - 5);
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, mba_day_from_ymd (2025, 3, 3));
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (fixture->timeline), ==, "ukr-deposit");
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, mba_day_from_ymd (2025, 3, 3));
+  g_assert_cmpstr (mba_session_get_selected_event_id (fixture->session), ==, "ukr-deposit");
 
   /* On a cluster of a large dataset, zoomed out: it opens, zooming in on its events. */
   {
@@ -280,7 +283,7 @@ test_click (Fixture       *fixture,
     const MbaTimelineGeometry *g;
     gint32 first_day, last_day;
 
-    mba_timeline_widget_set_dataset (fixture->timeline, synthetic);
+    mba_session_set_dataset (fixture->session, synthetic);
     span = mba_timeline_viewport_get_span (viewport_of (fixture));
     layout = mba_timeline_widget_get_layout (fixture->timeline);
     g = mba_timeline_layout_get_geometry (layout);
@@ -303,13 +306,13 @@ test_click (Fixture       *fixture,
     for (guint i = 0; i < n; i++)
       after = MAX (after, items[i].count);
     g_assert_cmpuint (after, <, before);
-    mba_timeline_widget_set_dataset (fixture->timeline, fixture->dataset);
+    mba_session_set_dataset (fixture->session, fixture->dataset);
   }
 
   /* On nothing: the selection is cleared. */
   click_at (fixture, mba_timeline_layout_get_geometry (layout)->plot.x + 2,
             mba_timeline_layout_get_geometry (layout)->plot.y + mba_timeline_layout_get_geometry (layout)->plot.height - 2);
-  g_assert_null (mba_timeline_widget_get_selected_event_id (fixture->timeline));
+  g_assert_null (mba_session_get_selected_event_id (fixture->session));
 }
 
 static void
@@ -325,7 +328,7 @@ test_drag (Fixture       *fixture,
   gint32 day;
 
   show_year_2025 (fixture);
-  mba_timeline_widget_set_cursor_day (fixture->timeline, mba_day_from_ymd (2025, 6, 29));
+  mba_session_set_cursor_day (fixture->session, mba_day_from_ymd (2025, 6, 29));
   layout = mba_timeline_widget_get_layout (fixture->timeline);
   g = mba_timeline_layout_get_geometry (layout);
   ppd = g->pixels_per_day;
@@ -339,7 +342,7 @@ test_drag (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-begin", x0, y0);
   g_signal_emit_by_name (drag, "drag-update", 30 * ppd, 0.0);
   g_signal_emit_by_name (drag, "drag-end", 30 * ppd, 0.0);
-  day = mba_timeline_widget_get_cursor_day (fixture->timeline);
+  day = mba_session_get_cursor_day (fixture->session);
   g_assert_cmpint (day, ==, (gint32) floor (mba_timeline_layout_x_to_day (layout, x0 + 30 * ppd)));
   g_assert_cmpint (abs (day - (mba_day_from_ymd (2025, 6, 29) + 30)), <=, 1);
   g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport_of (fixture)), ==, start);
@@ -353,7 +356,7 @@ test_drag (Fixture       *fixture,
   /* A slow release: no fling. */
   g_usleep (G_USEC_PER_SEC / 5);
   g_signal_emit_by_name (drag, "drag-end", -200.0, 0.0);
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, day);
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, day);
 }
 
 static void
@@ -406,13 +409,84 @@ test_tooltip (Fixture       *fixture,
   /* Date, title, and the state with the status the event gave it. */
   g_assert_nonnull (strstr (markup, date));
   g_assert_nonnull (strstr (markup, est->title));
-  g_assert_nonnull (strstr (markup, "Estonia: "));
+  /* The state's name is isolated, so that the data cannot reorder the status after it. */
+  g_assert_nonnull (strstr (markup, "\xe2\x81\xa8" "Estonia" "\xe2\x81\xa9: "));
   g_assert_nonnull (strstr (markup, mba_status_get_label (MBA_STATUS_WITHDRAWAL_IN_PROGRESS)));
   g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
   g_assert_cmpint (area.x, <=, item->x);
   g_assert_cmpint (area.x + area.width, >=, item->label.x + item->label.width - 1);
 
   g_assert_null (mba_timeline_widget_describe_at (fixture->timeline, 2, 2, NULL));
+}
+
+/* A title that is one 5,000-character word (after an unclosed right-to-left override): the
+ * tooltip cuts it, isolates it, wraps inside it and draws without a critical. */
+static void
+test_tooltip_bounded (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *word = g_strnfill (5000, 'W');
+  g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const MbaTimelineItem *item;
+  GtkWidget *window, *label;
+
+  g_assert_true (g_file_get_contents (path, &json, NULL, &error));
+  text = g_string_new (json);
+  /* In the JSON: an unclosed right-to-left override, then the word. */
+  title = g_strconcat ("\\u202e", word, NULL);
+  g_assert_cmpuint (g_string_replace (text, "Estonia deposits its withdrawal", title, 1), ==, 1);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  dataset = mba_dataset_new_from_bytes (bytes, "long-title.json", &error);
+  g_assert_no_error (error);
+  mba_session_set_dataset (fixture->session, dataset);
+
+  show_year_2025 (fixture);
+  item = mba_timeline_layout_find_event_item (mba_timeline_widget_get_layout (fixture->timeline),
+                                              mba_dataset_find_event (dataset, "est-deposit"));
+  g_assert_nonnull (item);
+  markup = mba_timeline_widget_describe_at (fixture->timeline, item->x, item->y, NULL);
+  g_assert_nonnull (markup);
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+
+  /* Bounded: the title is cut to MBA_TOOLTIP_MAX_DATA_CHARS characters, the last one "…",
+   * inside an isolate that ends the override. */
+  g_assert_cmpuint (strlen (markup), <, 1000);
+  shown = g_strnfill (MBA_TOOLTIP_MAX_DATA_CHARS - 2, 'W');
+  cut = g_strconcat ("\xe2\x81\xa8" "\xe2\x80\xae", shown, "…" "\xe2\x81\xa9", NULL);
+  g_assert_nonnull (strstr (markup, cut));
+  g_assert_nonnull (strstr (markup, "Estonia"));
+
+  /* What the tooltip shows: a label no wider than its width in characters, drawn whole. */
+  label = mba_tooltip_label_new (markup, TRUE);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+  mba_test_wait_for_allocation (label);
+  g_assert_cmpint (gtk_widget_get_width (label), <, 1000);
+  g_assert_cmpint (gtk_widget_get_height (label), >, 0);
+  {
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_widget_snapshot_child (window, label, snapshot);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    g_assert_nonnull (node);
+    /* A critical here (a Cairo surface too large) would end the test. */
+    texture = gsk_renderer_render_texture (renderer, node, NULL);
+    g_assert_nonnull (texture);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -424,26 +498,52 @@ test_selection_property (Fixture       *fixture,
 
   /* Another view sets the selection: the cursor and the view follow. */
   mba_timeline_viewport_set_range (viewport_of (fixture), mba_day_from_ymd (2000, 1, 1), mba_day_from_ymd (2000, 2, 1));
-  g_object_set (fixture->timeline, "selected-event-id", "est-deposit", NULL);
-  g_object_get (fixture->timeline, "selected-event-id", &id, NULL);
+  g_object_set (fixture->session, "selected-event-id", "est-deposit", NULL);
+  g_object_get (fixture->session, "selected-event-id", &id, NULL);
   g_assert_cmpstr (id, ==, "est-deposit");
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), ==, est->first_day);
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), ==, est->first_day);
   g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport_of (fixture)), <=, est->first_day);
   g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport_of (fixture)), >, est->first_day);
   g_assert_cmpuint (fixture->selection_notifies, ==, 1);
 
   /* The same again: no notification. Unknown: cleared. */
-  mba_timeline_widget_set_selected_event_id (fixture->timeline, "est-deposit");
+  mba_session_set_selected_event_id (fixture->session, "est-deposit");
   g_assert_cmpuint (fixture->selection_notifies, ==, 1);
-  mba_timeline_widget_set_selected_event_id (fixture->timeline, "no-such-event");
-  g_assert_null (mba_timeline_widget_get_selected_event_id (fixture->timeline));
+  mba_session_set_selected_event_id (fixture->session, "no-such-event");
+  g_assert_null (mba_session_get_selected_event_id (fixture->session));
   g_assert_cmpuint (fixture->selection_notifies, ==, 2);
 
   /* The cursor stays within the timeline. */
-  mba_timeline_widget_set_cursor_day (fixture->timeline, 1);
-  g_assert_cmpint (mba_timeline_widget_get_cursor_day (fixture->timeline), >=,
+  mba_session_set_cursor_day (fixture->session, 1);
+  g_assert_cmpint (mba_session_get_cursor_day (fixture->session), >=,
                    mba_timeline_viewport_get_min_day (viewport_of (fixture)));
   g_assert_cmpuint (fixture->cursor_notifies, >=, 2);
+}
+
+/* The filter is held once: the layout reads the session's, and hears of a change at once. */
+static void
+test_one_filter (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  MbaTimelineLayout *layout = mba_timeline_widget_get_layout (fixture->timeline);
+  guint n_shown;
+
+  g_assert_true (mba_timeline_layout_get_filter (layout) == mba_session_get_filter (fixture->session));
+  mba_session_set_state_code (fixture->session, "UKR");
+  n_shown = mba_timeline_layout_get_n_shown (layout);
+  g_assert_cmpuint (n_shown, ==, 2);
+  g_assert_cmpuint (n_shown, ==, g_list_model_get_n_items (mba_session_get_events (fixture->session)));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (fixture->timeline), ==, n_shown);
+
+  /* The layout's own setters (what a scene sets before each layout) leave the session's alone. */
+  mba_timeline_layout_set_state_filter (layout, "EST");
+  g_assert_cmpstr (mba_session_get_state_code (fixture->session), ==, "UKR");
+  g_assert_cmpuint (mba_timeline_layout_get_n_shown (layout), ==, 2);
+  /* Its own filter again: the Estonian events. */
+  mba_timeline_layout_set_filter (layout, NULL);
+  g_assert_cmpuint (mba_timeline_layout_get_n_shown (layout), ==, 3);
+  mba_timeline_layout_set_filter (layout, mba_session_get_filter (fixture->session));
+  g_assert_cmpuint (mba_timeline_layout_get_n_shown (layout), ==, 2);
 }
 
 /* The widget draws with the dark palette when the style manager is dark. */
@@ -504,8 +604,11 @@ main (int    argc,
   g_test_add ("/timeline/widget/drag", Fixture, NULL, fixture_setup, test_drag, fixture_teardown);
   g_test_add ("/timeline/widget/fling", Fixture, NULL, fixture_setup, test_fling, fixture_teardown);
   g_test_add ("/timeline/widget/tooltip", Fixture, NULL, fixture_setup, test_tooltip, fixture_teardown);
+  g_test_add ("/timeline/widget/tooltip-bounded", Fixture, NULL,
+              fixture_setup, test_tooltip_bounded, fixture_teardown);
   g_test_add ("/timeline/widget/selection-property", Fixture, NULL,
               fixture_setup, test_selection_property, fixture_teardown);
+  g_test_add ("/timeline/widget/one-filter", Fixture, NULL, fixture_setup, test_one_filter, fixture_teardown);
   g_test_add ("/timeline/widget/dark", Fixture, NULL, fixture_setup, test_dark, fixture_teardown);
 
   return g_test_run ();

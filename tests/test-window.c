@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-resource-setup.h"
 #include "mba-quote-panel.h"
 #include "mba-synthetic.h"
 #include "mba-window.h"
+#include "mba-source-format.h"
 #include "mba-window-private.h"
 #include "mba-test-util.h"
 
@@ -186,7 +188,7 @@ test_select_shows_quotes (Fixture       *fixture,
   /* The decree's date was worked out: the basis is shown. */
   g_assert_nonnull (event->date_basis);
   g_assert_nonnull (strstr (text, event->date_basis));
-  source = mba_source_describe (event->quotes[0].source);
+  source = mba_source_format_citation (event->quotes[0].source);
   g_assert_nonnull (strstr (text, source));
 }
 
@@ -204,7 +206,7 @@ test_dispute_sides (Fixture       *fixture,
       event = mba_dataset_get_event (dataset, i);
   g_assert_nonnull (event);
 
-  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window), event->id);
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window), event->id);
   text = panel_text (fixture);
   g_assert_nonnull (strstr (text, "Where the Sources Disagree"));
   g_assert_nonnull (strstr (text, event->disputes[0]->topic));
@@ -231,7 +233,7 @@ test_source_lists_citing_events (Fixture       *fixture,
   GtkWidget *button;
 
   g_assert_nonnull (source);
-  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window),
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window),
                                              "ukr-video-address-2025-06-29");
   button = find_button_with_label (GTK_WIDGET (panel), "_Cited By…");
   g_assert_nonnull (button);
@@ -260,7 +262,7 @@ test_source_lists_citing_events (Fixture       *fixture,
   }
 
   g_signal_emit_by_name (panel, "event-activated", last_citing->id);
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+  g_assert_cmpstr (mba_session_get_selected_event_id (mba_window_get_session (fixture->window)),
                    ==, last_citing->id);
   g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "event");
 }
@@ -304,9 +306,9 @@ test_search_quotes_and_enter (Fixture       *fixture,
   mba_window_search (fixture->window, "cynical");
   g_signal_emit_by_name (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY),
                          "activate");
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+  g_assert_cmpstr (mba_session_get_selected_event_id (mba_window_get_session (fixture->window)),
                    ==, first->id);
-  g_assert_null (mba_timeline_widget_get_search_text (mba_window_get_timeline (fixture->window)));
+  g_assert_null (mba_session_get_search_text (mba_window_get_session (fixture->window)));
   g_assert_cmpuint (mba_timeline_widget_get_n_shown (mba_window_get_timeline (fixture->window)), >,
                     n_results);
 }
@@ -380,7 +382,7 @@ test_reload (Fixture       *fixture,
 
   g_assert_true (mba_window_open_file (fixture->window, file, &error));
   g_assert_no_error (error);
-  mba_timeline_widget_set_selected_event_id (mba_window_get_timeline (fixture->window), "ukr-deposit");
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window), "ukr-deposit");
 
   g_assert_cmpuint (g_string_replace (changed, "Small test dataset", "Changed on disk", 1), ==, 1);
   g_file_set_contents (path, changed->str, -1, &error);
@@ -389,7 +391,7 @@ test_reload (Fixture       *fixture,
   iterate_until (dataset_title_is_changed, fixture);
   g_assert_true (dataset_title_is_changed (fixture));
   /* The reader's place is kept. */
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (mba_window_get_timeline (fixture->window)),
+  g_assert_cmpstr (mba_session_get_selected_event_id (mba_window_get_session (fixture->window)),
                    ==, "ukr-deposit");
 
   before = mba_window_get_dataset (fixture->window);
@@ -1128,25 +1130,109 @@ test_map_click_selects (Fixture       *fixture,
 {
   MbaDataset *dataset = mba_window_get_dataset (fixture->window);
   MbaMapWidget *map = mba_window_get_map (fixture->window);
-  MbaTimelineWidget *timeline = mba_window_get_timeline (fixture->window);
+  MbaSession *session = mba_window_get_session (fixture->window);
   const MbaState *estonia = mba_dataset_find_state (dataset, "EST");
   const MbaEvent *set_by = NULL;
   gint32 day = mba_day_from_ymd (2026, 2, 20);
 
-  mba_timeline_widget_set_cursor_day (timeline, day);
+  mba_session_set_cursor_day (session, day);
   g_assert_cmpint (mba_map_widget_get_day (map), ==, day);
   g_assert_cmpint (mba_dataset_get_status_at (dataset, estonia, day, &set_by, NULL), ==, MBA_STATUS_WITHDRAWN);
   g_assert_nonnull (set_by);
 
   g_signal_emit_by_name (map, "state-activated", "EST");
-  g_assert_cmpstr (mba_timeline_widget_get_state_filter (timeline), ==, "EST");
-  g_assert_cmpstr (mba_timeline_widget_get_selected_event_id (timeline), ==, set_by->id);
+  g_assert_cmpstr (mba_session_get_state_code (session), ==, "EST");
+  g_assert_cmpstr (mba_session_get_selected_event_id (session), ==, set_by->id);
   g_assert_cmpstr (mba_quote_panel_get_event_id (mba_window_get_quote_panel (fixture->window)), ==, set_by->id);
 
   /* The filter bar's button shows every event again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.clear-state-filter", NULL));
-  g_assert_null (mba_timeline_widget_get_state_filter (timeline));
+  g_assert_null (mba_session_get_state_code (session));
   g_assert_null (mba_map_widget_get_activated_state (map));
+}
+
+/* The session is the window's one state: set on it alone, the timeline, the map and the quote
+ * panel all follow, with nothing relayed by the window. */
+static void
+test_session_drives_views (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  MbaSession *session = mba_window_get_session (fixture->window);
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  MbaTimelineWidget *timeline = mba_window_get_timeline (fixture->window);
+  MbaTimelineViewport *viewport = mba_timeline_widget_get_viewport (timeline);
+  MbaMapWidget *map = mba_window_get_map (fixture->window);
+  MbaQuotePanel *panel = mba_window_get_quote_panel (fixture->window);
+  const MbaEvent *event = mba_dataset_find_event (dataset, "est-withdrawal-deposited-2025-06-27");
+  g_autofree char *summary_then = NULL;
+  g_autofree char *text = NULL;
+  MbaTimelineScene scene;
+  gint32 day = mba_day_from_ymd (2020, 1, 1);
+
+  g_assert_nonnull (event);
+  g_assert_true (mba_session_get_dataset (session) == dataset);
+  g_assert_true (mba_timeline_widget_get_session (timeline) == session);
+  g_assert_true (mba_map_widget_get_session (map) == session);
+  g_assert_true (mba_quote_panel_get_session (panel) == session);
+
+  /* A selection: the panel shows the event, the map its date and states, the timeline draws it
+   * selected and brings it into view. */
+  mba_timeline_viewport_set_range (viewport, mba_day_from_ymd (2000, 1, 1), mba_day_from_ymd (2000, 2, 1));
+  mba_session_set_selected_event_id (session, event->id);
+  g_assert_cmpstr (mba_quote_panel_get_event_id (panel), ==, event->id);
+  g_assert_cmpstr (mba_quote_panel_get_page (panel), ==, "event");
+  text = panel_text (fixture);
+  g_assert_nonnull (strstr (text, event->title));
+  g_assert_cmpstr (mba_map_widget_get_selected_event_id (map), ==, event->id);
+  g_assert_cmpint (mba_map_widget_get_day (map), ==, event->first_day);
+  mba_timeline_widget_get_scene (timeline, &scene);
+  g_assert_cmpstr (scene.selected_id, ==, event->id);
+  g_assert_cmpint (scene.cursor_day, ==, event->first_day);
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), <=, event->first_day);
+  g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport), >, event->first_day);
+  summary_then = g_strdup (mba_map_widget_get_summary (map));
+
+  /* The date alone: the map recolours for it and says so; the timeline's cursor moves. */
+  mba_session_set_cursor_day (session, day);
+  g_assert_cmpint (mba_map_widget_get_day (map), ==, day);
+  g_assert_cmpstr (mba_map_widget_get_summary (map), !=, summary_then);
+  mba_timeline_widget_get_scene (timeline, &scene);
+  g_assert_cmpint (scene.cursor_day, ==, day);
+
+  /* The visible range, both ways. */
+  mba_session_set_visible_range (session, mba_day_from_ymd (2025, 1, 1), mba_day_from_ymd (2025, 7, 1));
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), ==, mba_day_from_ymd (2025, 1, 1));
+  g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport), ==, mba_day_from_ymd (2025, 7, 1));
+  mba_timeline_viewport_pan (viewport, 10);
+  g_assert_cmpfloat (mba_session_get_visible_start (session), ==, mba_day_from_ymd (2025, 1, 1) + 10);
+
+  /* The filter: the map outlines the state, the timeline shows only its events, the window
+   * says so; the list model and the timeline agree. */
+  mba_session_set_state_code (session, "UKR");
+  g_assert_cmpstr (mba_map_widget_get_activated_state (map), ==, "UKR");
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (timeline), ==,
+                    g_list_model_get_n_items (mba_session_get_events (session)));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (timeline), <, mba_dataset_get_n_events (dataset));
+  for (guint i = 0; i < mba_timeline_widget_get_n_shown (timeline); i++)
+    {
+      g_autoptr(MbaEventItem) item = g_list_model_get_item (mba_session_get_events (session), i);
+
+      g_assert_true (mba_timeline_widget_get_shown_event (timeline, i) == mba_event_item_get_event (item));
+    }
+  {
+    g_autoptr(GString) window_text = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (fixture->window), window_text);
+    g_assert_nonnull (strstr (window_text->str, "Only events about Ukraine"));
+  }
+
+  /* Cleared: everything again, and the panel empty. */
+  mba_session_set_state_code (session, NULL);
+  mba_session_set_selected_event_id (session, NULL);
+  g_assert_null (mba_map_widget_get_activated_state (map));
+  g_assert_cmpuint (mba_timeline_widget_get_n_shown (timeline), ==, mba_dataset_get_n_events (dataset));
+  g_assert_null (mba_quote_panel_get_event_id (panel));
+  g_assert_null (mba_map_widget_get_selected_event_id (map));
 }
 
 static void
@@ -1191,7 +1277,7 @@ main (int   argc,
   g_log_set_writer_func (write_log_but_shortcuts_switcher_warning, NULL, NULL);
   gtk_init ();
   adw_init ();
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
 
   g_test_add ("/window/select-shows-quotes", Fixture, NULL, fixture_set_up, test_select_shows_quotes, fixture_tear_down);
   g_test_add ("/window/dispute-sides", Fixture, NULL, fixture_set_up, test_dispute_sides, fixture_tear_down);
@@ -1216,6 +1302,7 @@ main (int   argc,
   g_test_add ("/window/cancelled-load-changes-nothing", Fixture, NULL, fixture_set_up, test_cancelled_load_changes_nothing, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
   g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
+  g_test_add ("/window/session-drives-views", Fixture, NULL, fixture_set_up, test_session_drives_views, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();
 }

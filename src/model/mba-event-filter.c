@@ -17,6 +17,7 @@ struct _MbaEventFilter
   MbaDataset  *dataset;
   guint        hidden_kinds;
   char        *state_code;
+  char        *search_text;    /* as typed, for the search entry; NULL when there is none */
   char       **search_words;   /* casefolded; NULL when there is no search */
   char       **haystacks;      /* per event, casefolded; built on the first search */
 };
@@ -127,6 +128,9 @@ mba_event_filter_get_state_code (MbaEventFilter *self)
  * mba_event_filter_set_search_text:
  * @text: (nullable): words that must all appear in an event's title, summary, quotes or
  *   states (code, dataset name or name in the user's language), ignoring case
+ *
+ * The text is kept as given (see mba_event_filter_get_search_text()); the return value says
+ * whether the words, and so the events that pass, changed.
  */
 gboolean
 mba_event_filter_set_search_text (MbaEventFilter *self,
@@ -135,6 +139,14 @@ mba_event_filter_set_search_text (MbaEventFilter *self,
   g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (MBA_IS_EVENT_FILTER (self), FALSE);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (self->search_text, text) != 0)
+    {
+      g_free (self->search_text);
+      self->search_text = g_strdup (text);
+    }
 
   if (text != NULL)
     {
@@ -158,6 +170,18 @@ mba_event_filter_set_search_text (MbaEventFilter *self,
   g_strfreev (self->search_words);
   self->search_words = g_steal_pointer (&words);
   return TRUE;
+}
+
+/**
+ * mba_event_filter_get_search_text:
+ *
+ * Returns: (nullable): the search text as it was set, %NULL when there is none
+ */
+const char *
+mba_event_filter_get_search_text (MbaEventFilter *self)
+{
+  g_return_val_if_fail (MBA_IS_EVENT_FILTER (self), NULL);
+  return self->search_text;
 }
 
 gboolean
@@ -272,6 +296,7 @@ mba_event_filter_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->state_code, g_free);
+  g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->haystacks, g_strfreev);
 

@@ -1,4 +1,4 @@
-/* mba-event-filter.h: which events pass the timeline's filters, for the timeline and the slides
+/* mba-event-filter.h: which events pass the timeline's filters (one, owned by the MbaSession)
  *
  * Copyright 2026 The Mine Ban Atlas authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +29,7 @@ gboolean        mba_event_filter_set_state_code      (MbaEventFilter      *self,
 const char     *mba_event_filter_get_state_code      (MbaEventFilter      *self);
 gboolean        mba_event_filter_set_search_text     (MbaEventFilter      *self,
                                                       const char          *text);
+const char     *mba_event_filter_get_search_text     (MbaEventFilter      *self);
 gboolean        mba_event_filter_has_search          (MbaEventFilter      *self);
 
 gboolean        mba_event_filter_matches             (MbaEventFilter      *self,

@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "mba-dataset.h"
 #include "mba-text-check.h"
 
 /* Controls other than tab and newline are not allowed in XML 1.0 (so in SVG), draw nothing

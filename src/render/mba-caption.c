@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mba-caption.h"
+#include "mba-source-format.h"
 #include "mba-text.h"
 
 #define PAD_X             16.0
@@ -130,63 +131,6 @@ mba_caption_collect_sources (MbaDataset      *dataset,
   return out;
 }
 
-/**
- * mba_caption_format_source:
- *
- * Returns: how the caption names a source: an article by its outlet and headline, a record by
- *   its address (its title when it has none)
- */
-char *
-mba_caption_format_source (const MbaSource *source)
-{
-  g_return_val_if_fail (source != NULL, NULL);
-
-  if (source->layer == MBA_SOURCE_LAYER_RECORD && source->url != NULL)
-    {
-      const char *rest = strstr (source->url, "://");
-      g_autofree char *readable = NULL;
-
-      /* Printed as people write addresses: no scheme, no "www.", letters instead of %-escapes. */
-      rest = rest ? rest + 3 : source->url;
-      if (g_str_has_prefix (rest, "www."))
-        rest += 4;
-      readable = g_uri_unescape_string (rest, "/?#");
-      if (readable != NULL && g_utf8_validate (readable, -1, NULL))
-        return g_steal_pointer (&readable);
-      return g_strdup (rest);
-    }
-  if (source->layer == MBA_SOURCE_LAYER_RECORD || source->outlet == NULL)
-    /* Translators: a source without a known outlet in a caption: its title */
-    return g_strdup_printf (_("“%s”"), source->title);
-  /* Translators: an article in an exported picture's caption: outlet and headline */
-  return g_strdup_printf (_("%s: “%s”"), source->outlet, source->title);
-}
-
-/**
- * mba_caption_format_source_full:
- *
- * Returns: a source in full, for a file's metadata: title, outlet, date and URL
- */
-char *
-mba_caption_format_source_full (const MbaSource *source)
-{
-  GString *text;
-
-  g_return_val_if_fail (source != NULL, NULL);
-
-  text = g_string_new (source->title);
-  if (source->outlet != NULL)
-    g_string_append_printf (text, ", %s", source->outlet);
-  if (mba_date_is_set (&source->published))
-    {
-      g_autofree char *date = mba_date_format (&source->published);
-      g_string_append_printf (text, ", %s", date);
-    }
-  if (source->url != NULL)
-    g_string_append_printf (text, ", %s", source->url);
-  return g_string_free (text, FALSE);
-}
-
 /* Layout ------------------------------------------------------------------------------------ */
 
 static PangoLayout *
@@ -266,7 +210,7 @@ sources_markup (MbaCaption *self,
 
   for (guint i = 0; i < n_shown; i++)
     {
-      g_autofree char *name = mba_caption_format_source (g_ptr_array_index (self->sources, i));
+      g_autofree char *name = mba_source_format_short (g_ptr_array_index (self->sources, i));
 
       if (i > 0)
         g_string_append (list, "; ");
@@ -337,6 +281,7 @@ mba_caption_layout (MbaCaption *self,
                     double      max_height)
 {
   double date_w, date_h, title_h, fixed = 0, line_h, legend_h = 0, sources_h = 0;
+  g_autofree char *title = NULL;
   int max_lines = 0;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -349,10 +294,12 @@ mba_caption_layout (MbaCaption *self,
 
   self->date = new_layout (self, "Sans 10", self->date_text);
   mba_text_layout_size (self->date, &date_w, &date_h);
-  self->title = new_layout (self, "Sans Bold 12", mba_dataset_get_title (self->dataset));
+  title = mba_text_bound (mba_dataset_get_title (self->dataset), MBA_TEXT_MAX_TITLE_CHARS);
+  self->title = new_layout (self, "Sans Bold 12", title);
   pango_layout_set_width (self->title, (int) (MAX (width - 2 * PAD_X - date_w - 24, 40) * PANGO_SCALE));
-  /* Two lines before an ellipsis: the title is part of the citation. */
-  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD);
+  /* Two lines before an ellipsis: the title is part of the citation. A word longer than the
+   * line breaks between letters. */
+  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (self->title, -2);
   pango_layout_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   mba_text_layout_size (self->title, NULL, &title_h);
@@ -461,7 +408,7 @@ mba_caption_get_sources_text (MbaCaption *self)
 
   for (guint i = 0; i < self->sources->len; i++)
     {
-      g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (self->sources, i));
+      g_autofree char *full = mba_source_format_full (g_ptr_array_index (self->sources, i));
       g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", full);
     }
   return g_string_free (text, FALSE);

@@ -20,8 +20,6 @@ GPtrArray   *mba_caption_collect_sources    (MbaDataset          *dataset,
                                              const MbaState     **states,
                                              guint                n_states,
                                              gboolean             every_event);
-char        *mba_caption_format_source      (const MbaSource     *source);
-char        *mba_caption_format_source_full (const MbaSource     *source);
 
 MbaCaption  *mba_caption_new                (MbaDataset          *dataset,
                                              gint32               day,

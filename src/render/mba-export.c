@@ -7,13 +7,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "mba-caption.h"
 #include "mba-event-filter.h"
@@ -21,10 +18,9 @@
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
 #include "mba-slide-renderer.h"
+#include "mba-source-format.h"
 #include "mba-timeline-renderer.h"
 #include "mba-timeline-viewport.h"
-
-G_DEFINE_QUARK (mba-export-error-quark, mba_export_error)
 
 void
 mba_export_options_init (MbaExportOptions *options,
@@ -84,8 +80,8 @@ mba_export_get_size_presets (guint *n_presets)
   return size_presets;
 }
 
-/* "1920x1080", or a preset's id ("a4", "a4-landscape", also "a4-portrait"); each side from 16 to
- * 16384 pixels. */
+/* "1920x1080", or a preset's id ("a4", "a4-landscape", also "a4-portrait"); each side from
+ * MBA_EXPORT_MIN_SIDE to MBA_EXPORT_MAX_SIDE. */
 gboolean
 mba_export_parse_size (const char *text,
                        int        *width,
@@ -114,7 +110,8 @@ mba_export_parse_size (const char *text,
   if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
     return FALSE;
   h = g_ascii_strtoll (end + 1, &end, 10);
-  if (*end != '\0' || w < 16 || h < 16 || w > 16384 || h > 16384)
+  if (*end != '\0' || w < MBA_EXPORT_MIN_SIDE || h < MBA_EXPORT_MIN_SIDE || w > MBA_EXPORT_MAX_SIDE ||
+      h > MBA_EXPORT_MAX_SIDE)
     return FALSE;
   *width = w;
   *height = h;
@@ -517,7 +514,7 @@ mba_export_describe (const MbaExportOptions *options)
       g_string_append_printf (text, "\n%s", _("Sources:"));
       for (guint i = 0; i < plan.sources->len; i++)
         {
-          g_autofree char *full = mba_caption_format_source_full (g_ptr_array_index (plan.sources, i));
+          g_autofree char *full = mba_source_format_full (g_ptr_array_index (plan.sources, i));
           g_string_append_printf (text, "\n%s", full);
         }
     }
@@ -530,7 +527,7 @@ mba_export_describe (const MbaExportOptions *options)
  * @closure: a #GString
  *
  * A #cairo_write_func_t that collects a surface's output in memory, so that nothing touches
- * the disk before the whole file can be written at once (see mba_export_write_file()).
+ * the disk before the whole file can be written at once.
  */
 cairo_status_t
 mba_export_append_to_string (void                *closure,
@@ -566,15 +563,17 @@ add_svg_title (GString    *svg,
   g_string_insert (svg, close - svg->str + 1, insert);
 }
 
-/* Renders the whole file into memory first: nothing touches the disk until it is complete. */
-static GBytes *
-render_to_bytes (const char             *format,
-                 const MbaExportOptions *options,
-                 GError                **error)
+/* Draws the picture and streams it to @out: PNG and PDF as cairo encodes them, SVG once its
+ * title is in (an SVG is small; a PNG or PDF may not be). */
+static gboolean
+render_to_file (MbaOutputFile          *out,
+                const char             *format,
+                const MbaExportOptions *options,
+                GError                **error)
 {
-  GString *out = g_string_new (NULL);
   g_autofree char *summary = mba_export_describe (options);
   const char *title = mba_dataset_get_title (options->dataset);
+  g_autoptr(GString) svg = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -583,11 +582,14 @@ render_to_bytes (const char             *format,
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width * options->scale,
                                           options->height * options->scale);
   else if (g_str_equal (format, "svg"))
-    surface = cairo_svg_surface_create_for_stream (mba_export_append_to_string, out,
-                                                  options->width, options->height);
+    {
+      svg = g_string_new (NULL);
+      surface = cairo_svg_surface_create_for_stream (mba_export_append_to_string, svg,
+                                                    options->width, options->height);
+    }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (mba_export_append_to_string, out,
+      surface = cairo_pdf_surface_create_for_stream (mba_output_file_write_func, out,
                                                       options->width, options->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, summary);
@@ -602,93 +604,25 @@ render_to_bytes (const char             *format,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && g_str_equal (format, "png"))
-    status = cairo_surface_write_to_png_stream (surface, mba_export_append_to_string, out);
+    status = cairo_surface_write_to_png_stream (surface, mba_output_file_write_func, out);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  /* A write error is the file's to report, when it is committed. */
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
                    _("Drawing failed: %s"), cairo_status_to_string (status));
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  if (g_str_equal (format, "svg"))
-    add_svg_title (out, title, summary);
-  return g_string_free_to_bytes (out);
-}
-
-/* Writes to a temporary file beside the target and renames it over: the file appears whole or
- * not at all, and an existing file is replaced only by a complete one. */
-static gboolean
-write_atomically (const char  *path,
-                  GBytes      *bytes,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  int fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
-  int saved_errno;
-
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
-                   _("Cannot write in %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  while (length > 0)
+  if (svg != NULL)
     {
-      ssize_t written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written == 0)
-        errno = ENOSPC;
-      if (written <= 0)
-        goto failed;
-      data += written;
-      length -= written;
+      add_svg_title (svg, title, summary);
+      mba_output_file_write (out, svg->str, svg->len, NULL);
     }
-  if (fsync (fd) != 0)
-    goto failed;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-  if (g_rename (tmp, path) != 0)
-    goto failed;
   return TRUE;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
-               _("Cannot write %s: %s"), path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/**
- * mba_export_write_file:
- *
- * Writes @bytes to @path whole or not at all, as every export does.
- */
-gboolean
-mba_export_write_file (const char  *path,
-                       GBytes      *bytes,
-                       GError     **error)
-{
-  g_return_val_if_fail (path != NULL && bytes != NULL, FALSE);
-  return write_atomically (path, bytes, error);
 }
 
 /* The presentation of every event, in date order, as a handout: PDF only, since it has pages. */
@@ -696,6 +630,7 @@ static gboolean
 write_slides (const char             *path,
               const char             *format,
               const MbaExportOptions *options,
+              GCancellable           *cancellable,
               GError                **error)
 {
   g_autoptr(MbaEventFilter) filter = NULL;
@@ -709,7 +644,76 @@ write_slides (const char             *path,
     }
   filter = mba_event_filter_new (options->dataset);
   steps = mba_event_filter_list_events (filter);
-  return mba_slides_write_pdf (path, options->dataset, options->map, steps, options->theme, error);
+  return mba_slides_write_pdf_full (path, options->dataset, options->map, steps, options->theme,
+                                    cancellable, NULL, NULL, error);
+}
+
+/**
+ * mba_export_check_options:
+ * @format: "png", "svg" or "pdf"
+ *
+ * Checks @options against the documented limits (sides of %MBA_EXPORT_MIN_SIDE to
+ * %MBA_EXPORT_MAX_SIDE, scales 1 to %MBA_EXPORT_MAX_SCALE, at most %MBA_EXPORT_MAX_PIXELS pixels
+ * in a PNG) and against the dataset, before anything is drawn or allocated.
+ *
+ * Returns: %TRUE when the export can be made
+ */
+gboolean
+mba_export_check_options (const MbaExportOptions  *options,
+                          const char              *format,
+                          GError                 **error)
+{
+  g_return_val_if_fail (options != NULL && MBA_IS_DATASET (options->dataset), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (options->width < MBA_EXPORT_MIN_SIDE || options->height < MBA_EXPORT_MIN_SIDE ||
+      options->width > MBA_EXPORT_MAX_SIDE || options->height > MBA_EXPORT_MAX_SIDE)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("The size must be %d to %d a side, not %d × %d"), MBA_EXPORT_MIN_SIDE,
+                   MBA_EXPORT_MAX_SIDE, options->width, options->height);
+      return FALSE;
+    }
+  if (options->scale < 1 || options->scale > MBA_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("The scale must be 1, 2, 3 or 4, not %d"), options->scale);
+      return FALSE;
+    }
+  /* Checked before the image is allocated: 4 bytes a pixel, twice over while it is encoded. */
+  if (g_str_equal (format, "png") &&
+      (gint64) options->width * options->height * options->scale * options->scale > MBA_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE,
+                   /* Translators: e.g. "A PNG of 8000 × 8000 at scale 2 would be 16000 × 16000
+                    * pixels; at most 7680 × 4320 (33.2 million pixels) can be exported. …" */
+                   _("A PNG of %d × %d at scale %d would be %d × %d pixels; at most 7680 × 4320 "
+                     "(%.1f million pixels) can be exported. Choose a smaller size or scale."),
+                   options->width, options->height, options->scale, options->width * options->scale,
+                   options->height * options->scale, MBA_EXPORT_MAX_PIXELS / 1e6);
+      return FALSE;
+    }
+  /* SVG and PDF viewers differ in what they show behind a page; only PNG promises transparency. */
+  if (options->transparent && !g_str_equal (format, "png"))
+    {
+      g_autofree char *name = g_ascii_strup (format, -1);
+
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("Only PNG can have a transparent background, not %s"), name);
+      return FALSE;
+    }
+  if (options->selected_id != NULL && mba_dataset_find_event (options->dataset, options->selected_id) == NULL)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("No event has the id “%s”"), options->selected_id);
+      return FALSE;
+    }
+  if (options->view != MBA_EXPORT_VIEW_TIMELINE && options->map == NULL)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT, _("The map outlines are missing"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -724,7 +728,23 @@ mba_export_write (const char              *path,
                   const MbaExportOptions  *options,
                   GError                 **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  return mba_export_write_full (path, options, NULL, error);
+}
+
+/**
+ * mba_export_write_full:
+ * @cancellable: (nullable): stops the export; the target is then left as it was, and no
+ *   temporary file
+ *
+ * mba_export_write() that can be cancelled, from another thread or a signal handler.
+ */
+gboolean
+mba_export_write_full (const char              *path,
+                       const MbaExportOptions  *options,
+                       GCancellable            *cancellable,
+                       GError                 **error)
+{
+  MbaOutputFile *out;
   const char *format;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -737,44 +757,18 @@ mba_export_write (const char              *path,
                    _("%s: unknown format; the file name must end in .png, .svg or .pdf"), path);
       return FALSE;
     }
-  if (options->width < 16 || options->height < 16 || options->width > 16384 || options->height > 16384)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("The size must be 16 to 16384 a side, not %d × %d"), options->width, options->height);
-      return FALSE;
-    }
-  /* SVG and PDF viewers differ in what they show behind a page; only PNG promises transparency. */
-  if (options->transparent && !g_str_equal (format, "png"))
-    {
-      g_autofree char *name = g_ascii_strup (format, -1);
-
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("Only PNG can have a transparent background, not %s"), name);
-      return FALSE;
-    }
-  if (options->scale < 1 || options->scale > 4)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("The scale must be 1, 2, 3 or 4, not %d"), options->scale);
-      return FALSE;
-    }
-  if (options->selected_id != NULL && mba_dataset_find_event (options->dataset, options->selected_id) == NULL)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("No event has the id “%s”"), options->selected_id);
-      return FALSE;
-    }
-  if (options->view != MBA_EXPORT_VIEW_TIMELINE && options->map == NULL)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT, _("The map outlines are missing"));
-      return FALSE;
-    }
-
-  if (options->view == MBA_EXPORT_VIEW_SLIDES)
-    return write_slides (path, format, options, error);
-
-  bytes = render_to_bytes (format, options, error);
-  if (bytes == NULL)
+  if (!mba_export_check_options (options, format, error))
     return FALSE;
-  return write_atomically (path, bytes, error);
+  if (options->view == MBA_EXPORT_VIEW_SLIDES)
+    return write_slides (path, format, options, cancellable, error);
+
+  out = mba_output_file_open (path, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+  if (!render_to_file (out, format, options, error))
+    {
+      mba_output_file_abort (out);
+      return FALSE;
+    }
+  return mba_output_file_commit (out, error);
 }

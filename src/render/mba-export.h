@@ -8,19 +8,18 @@
 #include <gio/gio.h>
 
 #include "mba-dataset.h"
+#include "mba-output-file.h"
 #include "mba-palette.h"
 #include "mba-world-map.h"
 
 G_BEGIN_DECLS
 
-#define MBA_EXPORT_ERROR (mba_export_error_quark ())
-
-typedef enum
-{
-  MBA_EXPORT_ERROR_FORMAT,     /* the file name's extension is not png, svg or pdf */
-  MBA_EXPORT_ERROR_ARGUMENT,   /* a size, scale or event that cannot be */
-  MBA_EXPORT_ERROR_WRITE,      /* the file could not be written; nothing was left behind */
-} MbaExportError;
+/* The limits of an export, checked before anything is drawn (see README, "Limits"). */
+#define MBA_EXPORT_MIN_SIDE   16
+#define MBA_EXPORT_MAX_SIDE   8192
+#define MBA_EXPORT_MAX_SCALE  4
+/* A PNG's pixels, width × height × scale²: 8K UHD (7680 × 4320), 133 MB of image in memory. */
+#define MBA_EXPORT_MAX_PIXELS (7680 * 4320)
 
 typedef enum
 {
@@ -37,7 +36,7 @@ typedef struct
   MbaExportView  view;
   int            width;          /* in pixels (PNG, SVG) or points (PDF) */
   int            height;
-  int            scale;          /* PNG only: 1 or 2 */
+  int            scale;          /* PNG only: 1 to MBA_EXPORT_MAX_SCALE */
   MbaTheme       theme;
   gint32         day;            /* the "as of" date; 0 = the selected event's, else the dataset's update */
   const char    *selected_id;    /* nullable */
@@ -73,7 +72,6 @@ typedef struct
   int         height;
 } MbaExportSizePreset;
 
-GQuark    mba_export_error_quark    (void);
 void      mba_export_options_init   (MbaExportOptions        *options,
                                      MbaDataset              *dataset,
                                      MbaWorldMap             *map);
@@ -94,8 +92,12 @@ void      mba_export_draw           (cairo_t                 *cr,
 gboolean  mba_export_write          (const char              *path,
                                      const MbaExportOptions  *options,
                                      GError                 **error);
-gboolean  mba_export_write_file     (const char              *path,
-                                     GBytes                  *bytes,
+gboolean  mba_export_write_full     (const char              *path,
+                                     const MbaExportOptions  *options,
+                                     GCancellable            *cancellable,
+                                     GError                 **error);
+gboolean  mba_export_check_options  (const MbaExportOptions  *options,
+                                     const char              *format,
                                      GError                 **error);
 cairo_status_t mba_export_append_to_string (void                *closure,
                                      const unsigned char     *data,

@@ -11,9 +11,11 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "mba-export.h"
+#include "mba-bidi.h"
 #include "mba-map-summary.h"
+#include "mba-output-file.h"
 #include "mba-slide-renderer.h"
+#include "mba-source-format.h"
 #include "mba-text.h"
 
 /* Every size is a share of the height (one "unit" is 1% of it), so that 720p, 1080p and a
@@ -27,6 +29,7 @@
 #define TEXT_SIZE_MIN     2.8
 #define TEXT_SIZE_STEP    0.2
 #define SOURCE_SIZE_MIN   2.6
+#define SOURCE_MAX_LINES  6
 #define FOOTER_SIZE       2.6
 #define PROGRESS_SIZE     3.2
 #define GAP               2.4
@@ -73,57 +76,53 @@ mba_slide_params_init (MbaSlideParams *params,
 /**
  * mba_slide_format_source:
  *
- * The attribution under a quote: "— Outlet, “Headline”, 9 June 2025", leaving out what the
- * source does not give.
+ * The attribution under a quote: "— " and the source's citation (mba_source_format_citation()):
+ * "— Outlet, “Headline”, 9 June 2025", leaving out what the source does not give.
  *
  * Returns: (transfer full): the text, not markup
  */
 char *
 mba_slide_format_source (const MbaSource *source)
 {
-  g_autoptr(GString) s = g_string_new ("— ");
+  g_autofree char *citation = NULL;
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (source->outlet != NULL)
-    g_string_append_printf (s, "%s, ", source->outlet);
-  /* Translators: a headline in quotation marks, in a quote's attribution */
-  g_string_append_printf (s, _("“%s”"), source->title);
-  if (mba_date_is_set (&source->published))
-    {
-      g_autofree char *date = mba_date_format (&source->published);
-      g_string_append_printf (s, ", %s", date);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  citation = mba_source_format_citation (source);
+  return g_strconcat ("— ", citation, NULL);
 }
 
 static char *
 format_states (const MbaEvent *event)
 {
-  g_autofree const char **names = NULL;
-  guint n = event->n_states;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint n = MIN (event->n_states, MAX_STATE_NAMES);
 
   if (event->n_states == 0)
     return NULL;
   /* "and 1 more" would be longer than the name it stands for. */
-  if (event->n_states > MAX_STATE_NAMES + 1)
+  if (event->n_states == MAX_STATE_NAMES + 1)
+    n = event->n_states;
+  /* Each name isolated: one with right-to-left text cannot reorder the list. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = mba_text_bound (mba_state_get_display_name (event->states[i]), 100);
+
+      g_ptr_array_add (names, mba_bidi_isolate (name));
+    }
+  if (n < event->n_states)
     {
       g_autofree char *first = NULL;
 
-      names = g_new0 (const char *, MAX_STATE_NAMES + 1);
-      for (guint i = 0; i < MAX_STATE_NAMES; i++)
-        names[i] = mba_state_get_display_name (event->states[i]);
-      first = g_strjoinv (", ", (char **) names);
+      g_ptr_array_add (names, NULL);
+      first = g_strjoinv (", ", (char **) names->pdata);
       /* Translators: a long list of states cut short, e.g. "Estonia, Finland, Latvia, Lithuania
        * and 3 more" */
       return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more",
                                         event->n_states - MAX_STATE_NAMES),
                               first, event->n_states - MAX_STATE_NAMES);
     }
-  names = g_new0 (const char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    names[i] = mba_state_get_display_name (event->states[i]);
-  return mba_join_names (names, n);
+  return mba_join_names ((const char **) names->pdata, n);
 }
 
 /* The text under the title: the first quote, else the summary. */
@@ -132,16 +131,19 @@ format_text (const MbaEvent *event,
              gboolean       *is_quote)
 {
   g_autoptr(GString) nested = NULL;
+  g_autofree char *bounded = NULL, *isolated = NULL;
 
   *is_quote = event->n_quotes > 0;
   if (!*is_quote)
-    return g_strdup (event->summary);
+    return mba_text_bound (event->summary, MBA_TEXT_MAX_BODY_CHARS);
   /* A quote within the quote takes single marks, as in print, so that none reads ““. */
-  nested = g_string_new (event->quotes[0].text);
+  bounded = mba_text_bound (event->quotes[0].text, MBA_TEXT_MAX_BODY_CHARS);
+  nested = g_string_new (bounded);
   g_string_replace (nested, "“", "‘", 0);
   g_string_replace (nested, "”", "’", 0);
+  isolated = mba_bidi_isolate (nested->str);
   /* Translators: a quote from an article, in quotation marks */
-  return g_strdup_printf (_("“%s”"), nested->str);
+  return g_strdup_printf (_("“%s”"), isolated);
 }
 
 /* Where the text comes from: the quote's article, or the event's first citation; the treaty
@@ -163,11 +165,13 @@ format_source (const MbaEvent  *event,
 
   *link = source->url;
   if (source->url != NULL)
-    /* Translators: under a slide's summary; the first %s is a source's title, the second its
-     * web address */
-    return g_strdup_printf (_("Source (treaty record): %s\n%s"), source->title, source->url);
-  /* Translators: under a slide's summary; %s is a source's title */
-  return g_strdup_printf (_("Source (treaty record): %s"), source->title);
+    {
+      g_autofree char *citation = mba_source_format_citation (source);
+
+      /* The address on a line of its own: a link in the handout. */
+      return g_strdup_printf ("%s\n%s", citation, source->url);
+    }
+  return mba_source_format_citation (source);
 }
 
 static char *
@@ -251,13 +255,14 @@ layout_title (Slide          *slide,
 {
   static const double sizes[] = TITLE_SIZES;
   double unit = slide->unit;
+  g_autofree char *title = mba_text_bound (event->title, MBA_TEXT_MAX_TITLE_CHARS);
 
   for (guint max_lines = 2; max_lines <= TITLE_MAX_LINES && slide->title == NULL; max_lines++)
     for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
       {
         PangoLayout *layout = new_layout (slide, sizes[i] * unit, PANGO_WEIGHT_BOLD, width);
 
-        pango_layout_set_text (layout, event->title, -1);
+        pango_layout_set_text (layout, title, -1);
         if (pango_layout_get_line_count (layout) <= (int) max_lines)
           {
             slide->title = layout;
@@ -272,7 +277,7 @@ layout_title (Slide          *slide,
       double size = sizes[G_N_ELEMENTS (sizes) - 1] * unit;
 
       slide->title = new_layout (slide, size, PANGO_WEIGHT_BOLD, width);
-      pango_layout_set_text (slide->title, event->title, -1);
+      pango_layout_set_text (slide->title, title, -1);
       pango_layout_set_height (slide->title, -TITLE_MAX_LINES);
       pango_layout_set_ellipsize (slide->title, PANGO_ELLIPSIZE_END);
       slide->geometry.title_size = size;
@@ -335,6 +340,9 @@ layout_text (Slide          *slide,
         {
           slide->source = new_layout (slide, source_size, PANGO_WEIGHT_NORMAL, text_width);
           set_source_text (slide, source);
+          /* The source stays whole up to a few lines; a longer one is cut, not the slide. */
+          pango_layout_set_height (slide->source, -SOURCE_MAX_LINES);
+          pango_layout_set_ellipsize (slide->source, PANGO_ELLIPSIZE_END);
           source_height = layout_height (slide->source);
         }
       text_height = layout_height (slide->text);
@@ -413,9 +421,12 @@ slide_build (Slide                *slide,
             progress_height);
   if (params->dataset != NULL)
     {
+      g_autofree char *footer = mba_text_bound (mba_dataset_get_title (params->dataset),
+                                                MBA_TEXT_MAX_TITLE_CHARS);
+
       slide->footer = new_layout (slide, FOOTER_SIZE * unit, PANGO_WEIGHT_NORMAL,
                                   MAX (1, inner - progress_width - gap));
-      pango_layout_set_text (slide->footer, mba_dataset_get_title (params->dataset), -1);
+      pango_layout_set_text (slide->footer, footer, -1);
       pango_layout_set_ellipsize (slide->footer, PANGO_ELLIPSIZE_END);
       set_rect (&slide->footer_rect, mx, footer_top + progress_height - layout_height (slide->footer),
                 inner - progress_width - gap, layout_height (slide->footer));
@@ -660,7 +671,8 @@ char *
 mba_slide_describe (const MbaSlideParams *params)
 {
   g_autoptr(GString) s = g_string_new (NULL);
-  g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL;
+  g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL, *title = NULL;
+  g_autofree char *bounded = NULL;
   const char *link;
   gboolean is_quote;
 
@@ -677,8 +689,9 @@ mba_slide_describe (const MbaSlideParams *params)
   states = format_states (params->event);
   /* Translators: read out by screen readers in the presentation, e.g. "Step 3 of 20." */
   g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
-  g_string_append_printf (s, " %s. %s. %s.", date, params->event->title,
-                          mba_event_kind_get_label (params->event->kind));
+  bounded = mba_text_bound (params->event->title, MBA_TEXT_MAX_TITLE_CHARS);
+  title = mba_bidi_isolate (bounded);
+  g_string_append_printf (s, " %s. %s. %s.", date, title, mba_event_kind_get_label (params->event->kind));
   if (states != NULL)
     g_string_append_printf (s, " %s.", states);
   g_string_append_printf (s, " %s", text);
@@ -697,7 +710,8 @@ mba_slide_describe (const MbaSlideParams *params)
  * @steps: (element-type MbaEvent): the events, one page each, in order
  *
  * Writes the presentation as a handout, one A4 landscape page per step, with an outline
- * (bookmarks) of the steps' dates and titles. The file is written whole or not at all.
+ * (bookmarks) of the steps' dates and titles. The file is written whole or not at all; more
+ * than %MBA_SLIDES_MAX_PAGES steps are refused before any page is drawn.
  */
 gboolean
 mba_slides_write_pdf (const char  *path,
@@ -712,7 +726,8 @@ mba_slides_write_pdf (const char  *path,
 
 /**
  * mba_slides_write_pdf_full:
- * @cancellable: (nullable): checked between pages; a cancelled write leaves no file
+ * @cancellable: (nullable): checked between pages and on every write; a cancelled write leaves
+ *   the old file as it was and no temporary file
  * @progress: (nullable): called after each page
  *
  * mba_slides_write_pdf() that can run in a worker thread: it only reads @dataset and @map, and
@@ -729,9 +744,8 @@ mba_slides_write_pdf_full (const char            *path,
                            gpointer               user_data,
                            GError               **error)
 {
-  g_autoptr(GString) out = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+  MbaOutputFile *out;
   cairo_surface_t *surface;
   cairo_status_t status;
   MbaSlideParams params;
@@ -741,15 +755,15 @@ mba_slides_write_pdf_full (const char            *path,
   g_return_val_if_fail (MBA_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (steps != NULL, FALSE);
 
-  if (steps->len == 0)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("No events match the timeline’s filters: the handout would be empty"));
-      return FALSE;
-    }
+  if (!mba_slides_check_count (steps->len, error))
+    return FALSE;
 
-  out = g_string_new (NULL);
-  surface = cairo_pdf_surface_create_for_stream (mba_export_append_to_string, out, MBA_SLIDES_PAGE_WIDTH,
+  /* Pages go to the file as they are drawn: memory stays flat however many there are, and the
+   * file replaces the old one only once the last page is in. */
+  out = mba_output_file_open (path, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (mba_output_file_write_func, out, MBA_SLIDES_PAGE_WIDTH,
                                                  MBA_SLIDES_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mba_dataset_get_title (dataset));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mine Ban Atlas " PACKAGE_VERSION);
@@ -763,35 +777,70 @@ mba_slides_write_pdf_full (const char            *path,
     {
       const MbaEvent *event = steps->pdata[i];
       g_autofree char *date = mba_date_format (&event->date);
-      g_autofree char *entry = g_strdup_printf ("%s — %s", date, event->title);
+      g_autofree char *bounded = mba_text_bound (event->title, MBA_TEXT_MAX_TITLE_CHARS);
+      g_autofree char *title = mba_bidi_isolate (bounded);
+      g_autofree char *entry = g_strdup_printf ("%s — %s", date, title);
       g_autofree char *dest = g_strdup_printf ("page=%u", i + 1);
 
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
       params.event = event;
       params.position = i;
       mba_slide_render (cr, MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
       cairo_show_page (cr);
+      /* Only for a page that was made: a bookmark to a page a failed write lost trips cairo. */
+      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+        break;
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
       if (progress != NULL)
         progress (i + 1, steps->len, user_data);
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
+  /* Cancelled, the file is left as it was: cairo's trailer is not worth writing. */
+  if (!g_cancellable_is_cancelled (cancellable))
+    cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  /* Nothing has touched the disk yet: the file is written below, whole, or not at all. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
       g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
                    _("Drawing failed: %s"), cairo_status_to_string (status));
+      mba_output_file_abort (out);
       return FALSE;
     }
-  bytes = g_string_free_to_bytes (g_steal_pointer (&out));
-  return mba_export_write_file (path, bytes, error);
+  /* A cancelled or failed write is aborted here, and reported as such. */
+  return mba_output_file_commit (out, error);
+}
+
+/**
+ * mba_slides_check_count:
+ * @n_pages: the steps a handout would have
+ *
+ * A handout has from 1 to %MBA_SLIDES_MAX_PAGES pages: more makes no sense to print, and is
+ * refused before any page is drawn.
+ */
+gboolean
+mba_slides_check_count (guint    n_pages,
+                        GError **error)
+{
+  if (n_pages == 0)
+    {
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
+                   _("No events match the timeline’s filters: the handout would be empty"));
+      return FALSE;
+    }
+  if (n_pages > MBA_SLIDES_MAX_PAGES)
+    {
+      g_autofree char *count = g_strdup_printf ("%'u", n_pages);
+
+      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE,
+                   /* Translators: the first %s is a number of pages, e.g. "2,000" */
+                   _("The handout would have %s pages; at most %u can be printed. Filter the timeline "
+                     "to fewer events."), count, MBA_SLIDES_MAX_PAGES);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 /* The handout's page: A4 landscape, in points. */
 #define MBA_SLIDES_PAGE_WIDTH  842
 #define MBA_SLIDES_PAGE_HEIGHT 595
+/* The most pages a handout has: more makes no sense to print (see README, "Limits"). */
+#define MBA_SLIDES_MAX_PAGES   500
 
 /**
  * MbaSlideParams:
@@ -103,6 +105,8 @@ typedef void (*MbaSlidesProgressFunc) (guint    n_done,
                                        guint    n_pages,
                                        gpointer user_data);
 
+gboolean  mba_slides_check_count     (guint                    n_pages,
+                                      GError                 **error);
 gboolean  mba_slides_write_pdf       (const char              *path,
                                       MbaDataset              *dataset,
                                       MbaWorldMap             *map,

@@ -51,3 +51,35 @@ mba_text_layout_size (PangoLayout *layout,
   if (height != NULL)
     *height = logical.height / (double) PANGO_SCALE;
 }
+
+/**
+ * mba_text_bound:
+ * @text: (nullable): a string from the data
+ * @max_chars: the most characters to keep
+ *
+ * Cuts @text to @max_chars characters with an ellipsis, so that laying it out costs a bounded
+ * time whatever the data holds (a 64 KB word, a letter with thousands of combining marks). A
+ * renderer that ellipsizes its layout shows no more than this anyway.
+ *
+ * Returns: (transfer full): @text, or its start and "…"; the empty string for %NULL
+ */
+char *
+mba_text_bound (const char *text,
+                guint       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  end = text;
+  for (guint i = 0; i < max_chars && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  {
+    GString *cut = g_string_new_len (text, end - text);
+
+    g_string_append (cut, "…");
+    return g_string_free (cut, FALSE);
+  }
+}

@@ -231,6 +231,56 @@ _mba_timeline_lane_find_position (Lane           *lane,
 /* ------------------------------------------------------------------------------------------ */
 
 /**
+ * mba_timeline_layout_set_filter:
+ * @filter: (nullable): a filter shared with its owner (the window's session), or %NULL for the
+ *   layout's own
+ *
+ * Lays out the events that pass @filter, which the layout only reads: its owner changes it, for
+ * its dataset, and then calls mba_timeline_layout_filter_changed(). While a shared filter is
+ * in use, the layout's own setters below change only its own filter, which waits unused.
+ */
+void
+mba_timeline_layout_set_filter (MbaTimelineLayout *self,
+                                MbaEventFilter    *filter)
+{
+  g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (filter == NULL || MBA_IS_EVENT_FILTER (filter));
+
+  if (filter == NULL)
+    filter = self->own_filter;
+  if (g_set_object (&self->filter, filter))
+    _mba_timeline_layout_invalidate_lanes (self);
+}
+
+MbaEventFilter *
+mba_timeline_layout_get_filter (MbaTimelineLayout *self)
+{
+  g_return_val_if_fail (MBA_IS_TIMELINE_LAYOUT (self), NULL);
+  return self->filter;
+}
+
+/**
+ * mba_timeline_layout_filter_changed:
+ *
+ * The shared filter changed: the lanes are made again on the next query.
+ */
+void
+mba_timeline_layout_filter_changed (MbaTimelineLayout *self)
+{
+  g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
+  _mba_timeline_layout_invalidate_lanes (self);
+}
+
+/* The layout's own filter changed: it matters only when it is the one in use. */
+static void
+own_filter_changed (MbaTimelineLayout *self,
+                    gboolean           changed)
+{
+  if (changed && self->filter == self->own_filter)
+    _mba_timeline_layout_invalidate_lanes (self);
+}
+
+/**
  * mba_timeline_layout_set_hidden_kinds:
  * @mask: bit (1 << kind) set for every #MbaEventKind to hide
  */
@@ -239,9 +289,7 @@ mba_timeline_layout_set_hidden_kinds (MbaTimelineLayout *self,
                                       guint              mask)
 {
   g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
-
-  if (mba_event_filter_set_hidden_kinds (self->filter, mask))
-    _mba_timeline_layout_invalidate_lanes (self);
+  own_filter_changed (self, mba_event_filter_set_hidden_kinds (self->own_filter, mask));
 }
 
 /**
@@ -253,9 +301,7 @@ mba_timeline_layout_set_state_filter (MbaTimelineLayout *self,
                                       const char        *code)
 {
   g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
-
-  if (mba_event_filter_set_state_code (self->filter, code))
-    _mba_timeline_layout_invalidate_lanes (self);
+  own_filter_changed (self, mba_event_filter_set_state_code (self->own_filter, code));
 }
 
 /**
@@ -269,9 +315,7 @@ mba_timeline_layout_set_search_text (MbaTimelineLayout *self,
                                      const char        *text)
 {
   g_return_if_fail (MBA_IS_TIMELINE_LAYOUT (self));
-
-  if (mba_event_filter_set_search_text (self->filter, text))
-    _mba_timeline_layout_invalidate_lanes (self);
+  own_filter_changed (self, mba_event_filter_set_search_text (self->own_filter, text));
 }
 
 /* ------------------------------------------------------------------------------------------ */

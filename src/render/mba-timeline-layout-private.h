@@ -36,7 +36,8 @@ struct _MbaTimelineLayout
   /* Inputs */
   MbaDataset           *dataset;
   MbaTimelineLaneMode   lane_mode;
-  MbaEventFilter       *filter;         /* hidden kinds, state filter, search */
+  MbaEventFilter       *filter;         /* the one in use: own_filter, or one shared (the session's) */
+  MbaEventFilter       *own_filter;     /* set through the layout's setters, for a layout alone */
   PangoFontDescription *font;
   PangoContext         *context;
 

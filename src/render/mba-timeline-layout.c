@@ -143,7 +143,7 @@ mba_timeline_layout_set_dataset (MbaTimelineLayout *self,
 
   if (!g_set_object (&self->dataset, dataset))
     return;
-  mba_event_filter_set_dataset (self->filter, dataset);
+  mba_event_filter_set_dataset (self->own_filter, dataset);
   g_hash_table_remove_all (self->event_layouts);
   _mba_timeline_layout_invalidate_lanes (self);
 }
@@ -517,6 +517,7 @@ mba_timeline_layout_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_object (&self->filter);
+  g_clear_object (&self->own_filter);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
@@ -545,7 +546,8 @@ mba_timeline_layout_init (MbaTimelineLayout *self)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
 
-  self->filter = mba_event_filter_new (NULL);
+  self->own_filter = mba_event_filter_new (NULL);
+  self->filter = g_object_ref (self->own_filter);
   /* Metrics are not hinted, so widths measured here hold for any target: screen, PNG or PDF. */
   self->context = mba_text_new_context ();
   pango_context_set_font_description (self->context, font);

@@ -8,6 +8,7 @@
 #include <pango/pango.h>
 
 #include "mba-dataset.h"
+#include "mba-event-filter.h"
 
 G_BEGIN_DECLS
 
@@ -117,6 +118,11 @@ void                 mba_timeline_layout_set_dataset        (MbaTimelineLayout  
 MbaDataset          *mba_timeline_layout_get_dataset        (MbaTimelineLayout          *self);
 void                 mba_timeline_layout_set_lane_mode      (MbaTimelineLayout          *self,
                                                              MbaTimelineLaneMode         mode);
+void                 mba_timeline_layout_set_filter         (MbaTimelineLayout          *self,
+                                                             MbaEventFilter             *filter);
+MbaEventFilter      *mba_timeline_layout_get_filter         (MbaTimelineLayout          *self);
+void                 mba_timeline_layout_filter_changed     (MbaTimelineLayout          *self);
+/* The layout's own filter, used until mba_timeline_layout_set_filter() shares another */
 void                 mba_timeline_layout_set_hidden_kinds   (MbaTimelineLayout          *self,
                                                              guint                       mask);
 void                 mba_timeline_layout_set_state_filter   (MbaTimelineLayout          *self,

@@ -5,11 +5,15 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "mba-application.h"
 #include "mba-cli.h"
 #include "mba-map-widget.h"
+#include "mba-output-file.h"
+#include "mba-resource-setup.h"
 #include "mba-start-time.h"
 #include "mba-window.h"
 
@@ -18,8 +22,15 @@ struct _MbaApplication
   AdwApplication  parent_instance;
 
   GFile          *startup_file;   /* from --dataset */
-  GThread        *preload;        /* loads the world map and the bundled dataset */
   GString        *start_up_times; /* with MBA_REPORT_FIRST_FRAME=1: " phase=MS" for each phase */
+
+  /* The world map and the bundled dataset are loaded by a GTask while GTK starts; a window
+   * asked for meanwhile is built at once and shown when the task is done. */
+  gboolean        preloading;
+  MbaDataset     *preloaded;      /* the task's bundled dataset, until a window takes it */
+  MbaWindow      *waiting_window; /* built, shown when the preload is done */
+  GFile          *waiting_file;   /* what it opens then; NULL: the last file */
+  gboolean        waiting_opens;  /* opened with a file (open) rather than activated */
 };
 
 G_DEFINE_FINAL_TYPE (MbaApplication, mba_application, ADW_TYPE_APPLICATION)
@@ -34,16 +45,16 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a chart to OUT (.png, .svg or .pdf) and exit; needs no display"), N_("OUT") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: timeline, map, poster or slides (a PDF handout; default timeline)"), N_("VIEW") },
+    N_("With --export: timeline, map, poster or slides (a PDF handout of at most 500 pages; default timeline)"), N_("VIEW") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the “as of” date, YYYY-MM-DD"), N_("DATE") },
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the id of the event to select"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: width and height, e.g. 1920x1080, or a4, a4-landscape, letter, letter-landscape"),
+    N_("With --export: width and height, 16 to 8192 each, e.g. 1920x1080, or a4, a4-landscape, letter, letter-landscape"),
     N_("WxH") },
-  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --export: pixels per unit for PNG (1 or 2)"), N_("N") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: pixels per unit for PNG, 1 to 4; at most 7680 × 4320 pixels in all"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -94,14 +105,13 @@ mba_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
-      const char *view = NULL, *date = NULL, *select = NULL, *size = NULL, *theme = NULL;
-      int scale = 0;
+      const char *view = NULL, *date = NULL, *select = NULL, *size = NULL, *theme = NULL, *scale = NULL;
 
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "date", "&s", &date);
       g_variant_dict_lookup (options, "select", "&s", &select);
       g_variant_dict_lookup (options, "size", "&s", &size);
-      g_variant_dict_lookup (options, "scale", "i", &scale);
+      g_variant_dict_lookup (options, "scale", "&s", &scale);
       g_variant_dict_lookup (options, "theme", "&s", &theme);
       return mba_cli_export (export_path, view, date, select, size, scale, theme,
                              g_variant_dict_contains (options, "transparent"),
@@ -165,17 +175,15 @@ mba_application_get_main_window (MbaApplication *self)
   return mba_window_new (GTK_APPLICATION (self));
 }
 
-/* What the window shows under a file that fails: the bundled dataset. It is loaded first so
+/* What the window shows under a file that fails: the bundled dataset. It is shown first so
  * that the failing file's report stays on screen above it. */
 static void
 ensure_some_dataset (MbaApplication *self,
                      MbaWindow      *window)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MbaDataset) preloaded = NULL;
+  g_autoptr(MbaDataset) preloaded = g_steal_pointer (&self->preloaded);
 
-  if (self->preload != NULL)
-    preloaded = g_thread_join (g_steal_pointer (&self->preload));
   if (mba_window_get_dataset (window) != NULL)
     return;
   if (preloaded != NULL)
@@ -188,8 +196,11 @@ ensure_some_dataset (MbaApplication *self,
  * on another core while GTK and libadwaita start (their style sheets are most of the start-up):
  * the first frame comes sooner. Fontconfig's configuration is process-wide, so laying out one
  * line here spares the window's first text the wait. */
-static gpointer
-preload_in_thread (gpointer data)
+static void
+preload_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
   PangoFontMap *font_map = pango_cairo_font_map_new ();
   PangoContext *context = pango_font_map_create_context (font_map);
@@ -207,7 +218,72 @@ preload_in_thread (gpointer data)
   if (map != NULL && mba_world_map_get_n_countries (map) > 0)
     mba_world_map_get_country_bounds (map, MBA_MAP_PROJECTION_REGIONAL, 0);
 
-  return mba_dataset_new_from_resource (RESOURCE_BASE "/mine-ban-atlas.json", NULL);
+  /* A broken bundled dataset is reported when the window loads it again without the task. */
+  g_task_return_pointer (task, mba_dataset_new_from_resource (RESOURCE_BASE "/mine-ban-atlas.json", NULL),
+                         g_object_unref);
+}
+
+/* Fills @window with @file, or without one with the last file (or the bundled dataset), and
+ * presents it. */
+static void
+show_window (MbaApplication *self,
+             MbaWindow      *window,
+             gboolean        opens,
+             GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (opens)
+    {
+      ensure_some_dataset (self, window);
+      if (file != NULL && !mba_window_open_file (window, file, &error))
+        g_printerr ("%s\n", error->message);
+    }
+  else if (mba_window_get_dataset (window) == NULL)
+    {
+      g_autoptr(GFile) last_file = mba_window_dup_last_file (window);
+
+      ensure_some_dataset (self, window);
+      if (last_file != NULL && !mba_window_open_file (window, last_file, &error))
+        g_message ("%s", error->message);
+    }
+  present_main_window (self, window);
+}
+
+static void
+preload_done (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MbaApplication *self = MBA_APPLICATION (source_object);
+  g_autoptr(MbaWindow) window = g_steal_pointer (&self->waiting_window);
+  g_autoptr(GFile) file = g_steal_pointer (&self->waiting_file);
+
+  self->preloading = FALSE;
+  g_clear_object (&self->preloaded);
+  self->preloaded = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (window != NULL)
+    show_window (self, window, self->waiting_opens, file);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Shows the main window with @file (@opens) or the last file, at once or, while the preload
+ * runs, when it is done. A later request while it runs replaces an earlier one. */
+static void
+request_window (MbaApplication *self,
+                gboolean        opens,
+                GFile          *file)
+{
+  MbaWindow *window = mba_application_get_main_window (self);
+
+  if (!self->preloading)
+    {
+      show_window (self, window, opens, file);
+      return;
+    }
+  g_set_object (&self->waiting_window, window);
+  g_set_object (&self->waiting_file, file);
+  self->waiting_opens = opens;
 }
 
 static void
@@ -216,14 +292,7 @@ mba_application_open (GApplication  *application,
                       int            n_files,
                       const char    *hint)
 {
-  MbaApplication *self = MBA_APPLICATION (application);
-  MbaWindow *window = mba_application_get_main_window (self);
-  g_autoptr(GError) error = NULL;
-
-  ensure_some_dataset (self, window);
-  if (n_files > 0 && !mba_window_open_file (window, files[0], &error))
-    g_printerr ("%s\n", error->message);
-  present_main_window (self, window);
+  request_window (MBA_APPLICATION (application), TRUE, n_files > 0 ? files[0] : NULL);
 }
 
 /* With no file named, the window reopens the last dataset, or shows the bundled one. */
@@ -231,31 +300,9 @@ static void
 mba_application_activate (GApplication *application)
 {
   MbaApplication *self = MBA_APPLICATION (application);
-  MbaWindow *window;
+  g_autoptr(GFile) file = g_steal_pointer (&self->startup_file);
 
-  if (self->startup_file != NULL)
-    {
-      g_autoptr(GFile) file = g_steal_pointer (&self->startup_file);
-
-      mba_application_open (application, &file, 1, "");
-      return;
-    }
-
-  window = mba_application_get_main_window (self);
-  if (mba_window_get_dataset (window) == NULL)
-    {
-      g_autoptr(GFile) file = mba_window_dup_last_file (window);
-
-      ensure_some_dataset (self, window);
-      if (file != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (!mba_window_open_file (window, file, &error))
-            g_message ("%s", error->message);
-        }
-    }
-  present_main_window (self, window);
+  request_window (self, file != NULL, file);
 }
 
 static void
@@ -357,6 +404,16 @@ static const GActionEntry app_actions[] = {
   { "quit", mba_application_quit },
 };
 
+/* SIGINT and SIGTERM quit, but first cancel the exports being written and wait (a few seconds
+ * at most) until their temporary files are gone: the targets stay as they were. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  mba_output_file_cancel_all (5 * G_USEC_PER_SEC);
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 mba_application_startup (GApplication *application)
 {
@@ -367,7 +424,15 @@ mba_application_startup (GApplication *application)
   if (g_strcmp0 (g_getenv ("MBA_REPORT_FIRST_FRAME"), "1") == 0)
     self->start_up_times = g_string_new (NULL);
   note_start_up_phase (self, "startup");
-  self->preload = g_thread_new ("mba-preload", preload_in_thread, NULL);
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, preload_done, NULL);
+
+    g_task_set_source_tag (task, mba_application_startup);
+    self->preloading = TRUE;
+    /* Released by preload_done: the application runs until the window it waits for is shown. */
+    g_application_hold (application);
+    g_task_run_in_thread (task, preload_in_thread);
+  }
   G_APPLICATION_CLASS (mba_application_parent_class)->startup (application);
   note_start_up_phase (self, "toolkit");
 
@@ -376,6 +441,8 @@ mba_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          shortcuts_accels);
+  g_unix_signal_add (SIGINT, on_quit_signal, application);
+  g_unix_signal_add (SIGTERM, on_quit_signal, application);
 }
 
 static void
@@ -386,12 +453,9 @@ mba_application_dispose (GObject *object)
   g_clear_object (&self->startup_file);
   if (self->start_up_times != NULL)
     g_string_free (g_steal_pointer (&self->start_up_times), TRUE);
-  if (self->preload != NULL)
-    {
-      MbaDataset *unused = g_thread_join (g_steal_pointer (&self->preload));
-
-      g_clear_object (&unused);
-    }
+  g_clear_object (&self->preloaded);
+  g_clear_object (&self->waiting_window);
+  g_clear_object (&self->waiting_file);
   G_OBJECT_CLASS (mba_application_parent_class)->dispose (object);
 }
 
@@ -420,7 +484,7 @@ mba_application_init (MbaApplication *self)
 MbaApplication *
 mba_application_new (void)
 {
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
   return g_object_new (MBA_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,

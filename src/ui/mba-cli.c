@@ -5,26 +5,17 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "mba-cli.h"
+#include "mba-event-filter.h"
 #include "mba-export.h"
 #include "mba-map-widget.h"
-#include "mba-resources.h"
-
-/* Resources are registered by hand: the linker would drop a constructor in a static library. */
-void
-mba_cli_ensure_resources (void)
-{
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      mba_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-}
+#include "mba-resource-setup.h"
+#include "mba-slide-renderer.h"
 
 /**
  * mba_cli_load_dataset:
@@ -36,7 +27,7 @@ mba_cli_load_dataset (const char  *path_or_null,
 {
   if (path_or_null != NULL)
     return mba_dataset_new_from_file (path_or_null, error);
-  mba_cli_ensure_resources ();
+  mba_resources_ensure_registered ();
   return mba_dataset_new_from_resource (MBA_BUNDLED_DATASET_RESOURCE, error);
 }
 
@@ -120,13 +111,111 @@ mba_cli_verify_quotes (const char *documents_dir,
   return 0;
 }
 
+/* --export runs in a worker thread while this one waits in a main loop for SIGINT and SIGTERM:
+ * a signal cancels the export, whose file is then left as it was, with no temporary file. */
+typedef struct
+{
+  const char             *output;
+  const MbaExportOptions *options;
+  GCancellable           *cancellable;
+  GMainLoop              *loop;
+  gboolean                written;
+  GError                 *error;
+  int                     signal;
+} CliExport;
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  CliExport *job = task_data;
+
+  job->written = mba_export_write_full (job->output, job->options, cancellable, &job->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CliExport *job = user_data;
+
+  g_main_loop_quit (job->loop);
+}
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  CliExport *job = user_data;
+
+  job->signal = SIGINT;
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sigterm (gpointer user_data)
+{
+  CliExport *job = user_data;
+
+  job->signal = SIGTERM;
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Returns the exit status: 0 when written, 128 + the signal when interrupted, else 1. */
+static int
+run_export (const char             *output,
+            const MbaExportOptions *options)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GTask) task = NULL;
+  CliExport job = { output, options, cancellable, loop, FALSE, NULL, 0 };
+  guint sigint_id, sigterm_id;
+  int status;
+
+  sigint_id = g_unix_signal_add (SIGINT, on_sigint, &job);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_sigterm, &job);
+  task = g_task_new (NULL, cancellable, on_export_done, &job);
+  g_task_set_task_data (task, &job, NULL);
+  g_task_run_in_thread (task, export_in_thread);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+
+  if (job.written)
+    status = 0;
+  else
+    {
+      g_printerr ("%s\n", job.error->message);
+      status = job.signal != 0 ? 128 + job.signal : 1;
+    }
+  g_clear_error (&job.error);
+  return status;
+}
+
+/* A usage error, as GOption reports its own: the option and what it accepts; exit status 2.
+ * Messages that end in a newline are printed as they are. */
+static int
+usage_error (const char *message)
+{
+  g_printerr (g_str_has_suffix (message, "\n") ? "%s" : "%s\n", message);
+  return 2;
+}
+
 /**
  * mba_cli_export:
  *
  * `--export OUT --view … [--date] [--select] [--size] [--scale] [--theme] [--transparent]
- * [--no-caption] [--dataset]`, with no display.
+ * [--no-caption] [--dataset]`, with no display. Every value is checked against its documented
+ * range before the dataset is loaded (see README, "Limits").
  *
- * Returns: the exit status: 0 when the file was written, 1 otherwise.
+ * Returns: the exit status: 0 when the file was written, 2 for a value out of range, 128 + the
+ *   signal when SIGINT or SIGTERM stopped it, 1 otherwise.
  */
 int
 mba_cli_export (const char *output,
@@ -134,7 +223,7 @@ mba_cli_export (const char *output,
                 const char *date,
                 const char *select,
                 const char *size,
-                int         scale,
+                const char *scale,
                 const char *theme,
                 gboolean    transparent,
                 gboolean    caption,
@@ -142,7 +231,56 @@ mba_cli_export (const char *output,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(MbaWorldMap) map = NULL;
   MbaExportOptions options;
+  const char *format = mba_export_format_from_path (output);
+
+  mba_export_options_init (&options, NULL, NULL);
+  if (format == NULL)
+    {
+      g_autofree char *name = g_filename_display_name (output);
+      g_autofree char *message =
+        g_strdup_printf (_("%s: unknown format; the file name must end in .png, .svg or .pdf"), name);
+      return usage_error (message);
+    }
+  if (view != NULL && !mba_export_view_from_string (view, &options.view))
+    {
+      g_autofree char *message = g_strdup_printf (_("--view: “%s” is not timeline, map, poster or slides\n"), view);
+      return usage_error (message);
+    }
+  if (date != NULL && !mba_day_parse_iso (date, &options.day))
+    {
+      g_autofree char *message = g_strdup_printf (_("--date: “%s” is not a date of the form YYYY-MM-DD\n"), date);
+      return usage_error (message);
+    }
+  if (size != NULL && !mba_export_parse_size (size, &options.width, &options.height))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--size: “%s” is not a size such as 1920x1080 (%d to %d a side), "
+                           "a4, a4-landscape, letter or letter-landscape\n"),
+                         size, MBA_EXPORT_MIN_SIDE, MBA_EXPORT_MAX_SIDE);
+      return usage_error (message);
+    }
+  /* Read as text: GApplication drops an integer option equal to 0, so "--scale 0" would pass. */
+  if (scale != NULL)
+    {
+      guint64 value = 0;
+
+      if (!g_ascii_string_to_unsigned (scale, 10, 1, MBA_EXPORT_MAX_SCALE, &value, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("--scale: “%s” is not 1, 2, 3 or 4\n"), scale);
+          return usage_error (message);
+        }
+      options.scale = value;
+    }
+  if (theme != NULL && g_strcmp0 (theme, "light") != 0 && g_strcmp0 (theme, "dark") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--theme: “%s” is not light or dark\n"), theme);
+      return usage_error (message);
+    }
+  options.theme = g_strcmp0 (theme, "dark") == 0 ? MBA_THEME_DARK : MBA_THEME_LIGHT;
+  options.transparent = transparent;
+  options.caption = caption;
 
   dataset = mba_cli_load_dataset (dataset_path, &error);
   if (dataset == NULL)
@@ -150,40 +288,30 @@ mba_cli_export (const char *output,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  mba_export_options_init (&options, dataset, mba_map_widget_load_world_map ());
-
-  if (view != NULL && !mba_export_view_from_string (view, &options.view))
+  map = mba_map_widget_load_world_map ();
+  if (map != NULL)
+    g_object_ref (map);
+  options.dataset = dataset;
+  options.map = map;
+  if (select != NULL && mba_dataset_find_event (dataset, select) == NULL)
     {
-      g_printerr (_("--view: “%s” is not timeline, map, poster or slides\n"), view);
-      return 1;
+      g_autofree char *message = g_strdup_printf (_("--select: no event has the id “%s”\n"), select);
+      return usage_error (message);
     }
-  if (date != NULL && !mba_day_parse_iso (date, &options.day))
-    {
-      g_printerr (_("--date: “%s” is not a date of the form YYYY-MM-DD\n"), date);
-      return 1;
-    }
-  if (size != NULL && !mba_export_parse_size (size, &options.width, &options.height))
-    {
-      g_printerr (_("--size: “%s” is not a size such as 1920x1080 (16 to 16384 pixels a side), "
-                    "a4, a4-landscape, letter or letter-landscape\n"), size);
-      return 1;
-    }
-  if (scale != 0)
-    options.scale = scale;
-  if (theme != NULL && g_strcmp0 (theme, "light") != 0 && g_strcmp0 (theme, "dark") != 0)
-    {
-      g_printerr (_("--theme: “%s” is not light or dark\n"), theme);
-      return 1;
-    }
-  options.theme = g_strcmp0 (theme, "dark") == 0 ? MBA_THEME_DARK : MBA_THEME_LIGHT;
   options.selected_id = select;
-  options.transparent = transparent;
-  options.caption = caption;
-
-  if (!mba_export_write (output, &options, &error))
+  /* A handout of too many pages is refused before a page is drawn. */
+  if (options.view == MBA_EXPORT_VIEW_SLIDES)
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      g_autoptr(MbaEventFilter) filter = mba_event_filter_new (dataset);
+      g_autoptr(GPtrArray) steps = mba_event_filter_list_events (filter);
+
+      if (!mba_slides_check_count (steps->len, &error))
+        return usage_error (error->message);
     }
-  return 0;
+  /* The size, the scale and the pixel budget together, before anything is drawn. */
+  if (!mba_export_check_options (&options, format, &error))
+    return g_error_matches (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT) ||
+           g_error_matches (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE)
+           ? usage_error (error->message) : (g_printerr ("%s\n", error->message), 1);
+  return run_export (output, &options);
 }

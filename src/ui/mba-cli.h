@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 
 #define MBA_BUNDLED_DATASET_RESOURCE RESOURCE_BASE "/mine-ban-atlas.json"
 
-void        mba_cli_ensure_resources (void);
 MbaDataset *mba_cli_load_dataset   (const char  *path_or_null,
                                     GError     **error);
 int         mba_cli_check          (const char * const *files);
@@ -25,7 +24,7 @@ int         mba_cli_export         (const char  *output,
                                     const char  *date,
                                     const char  *select,
                                     const char  *size,
-                                    int          scale,
+                                    const char  *scale,
                                     const char  *theme,
                                     gboolean     transparent,
                                     gboolean     caption,

@@ -22,24 +22,11 @@ typedef enum
 
 static const char * const format_extensions[] = { "png", "svg", "pdf" };
 
-/* The last choices, kept while the program runs (the GSettings schema is fixed). */
-typedef struct
-{
-  gboolean       set;
-  MbaExportView  view;
-  Format         format;
-  MbaTheme       theme;
-  gboolean       world_view;
-  guint          size_index;
-  int            width;
-  int            height;
-  int            scale;
-  gboolean       caption;
-  gboolean       transparent;
-  GFile         *folder;
-} Choices;
+/* The last choices are kept in GSettings (EXPORT_SCHEMA), so the next dialog, in this run or
+ * the next, starts from them. */
+#define EXPORT_SCHEMA APP_ID ".Export"
 
-static Choices last_choices;
+static const char * const view_ids[] = { "timeline", "map", "poster" };
 
 struct _MbaExportDialog
 {
@@ -70,6 +57,7 @@ struct _MbaExportDialog
   gint32                day;
   char                 *selected_id;
 
+  GSettings            *settings;
   gboolean              busy;
   char                 *error_message;
   gboolean              applying_preset;
@@ -387,21 +375,72 @@ static void
 remember_choices (MbaExportDialog *self,
                   GFile           *file)
 {
-  g_clear_object (&last_choices.folder);
-  last_choices = (Choices) {
-    .set = TRUE,
-    .view = adw_combo_row_get_selected (self->view_row),
-    .format = selected_format (self),
-    .theme = adw_combo_row_get_selected (self->theme_row) == 1 ? MBA_THEME_DARK : MBA_THEME_LIGHT,
-    .world_view = gtk_switch_get_active (self->world_switch),
-    .size_index = adw_combo_row_get_selected (self->size_row),
-    .width = gtk_spin_button_get_value_as_int (self->width_spin),
-    .height = gtk_spin_button_get_value_as_int (self->height_spin),
-    .scale = gtk_spin_button_get_value_as_int (self->scale_spin),
-    .caption = gtk_switch_get_active (self->caption_switch),
-    .transparent = gtk_switch_get_active (self->transparent_switch),
-    .folder = g_file_get_parent (file),
-  };
+  guint n, size = adw_combo_row_get_selected (self->size_row);
+  const MbaExportSizePreset *presets = mba_export_get_size_presets (&n);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : g_strdup ("");
+  GSettings *settings = self->settings;
+
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "remembered", TRUE);
+  g_settings_set_string (settings, "view", view_ids[MIN (adw_combo_row_get_selected (self->view_row), 2)]);
+  g_settings_set_string (settings, "format", format_extensions[selected_format (self)]);
+  g_settings_set_string (settings, "theme", adw_combo_row_get_selected (self->theme_row) == 1 ? "dark" : "light");
+  g_settings_set_boolean (settings, "world-view", gtk_switch_get_active (self->world_switch));
+  g_settings_set_string (settings, "size", size < n ? presets[size].id : "custom");
+  g_settings_set_int (settings, "width", gtk_spin_button_get_value_as_int (self->width_spin));
+  g_settings_set_int (settings, "height", gtk_spin_button_get_value_as_int (self->height_spin));
+  g_settings_set_int (settings, "scale", gtk_spin_button_get_value_as_int (self->scale_spin));
+  g_settings_set_boolean (settings, "caption", gtk_switch_get_active (self->caption_switch));
+  g_settings_set_boolean (settings, "transparent", gtk_switch_get_active (self->transparent_switch));
+  g_settings_set_string (settings, "folder", folder_uri);
+  g_settings_apply (settings);
+}
+
+static guint
+index_of (const char * const *ids,
+          guint               n_ids,
+          const char         *id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      return i;
+  return 0;
+}
+
+/* The choices of the last export, when there was one; @view, @theme and @world_view are the
+ * window's until then. */
+static void
+restore_choices (MbaExportDialog *self,
+                 MbaExportView   *view,
+                 MbaTheme        *theme,
+                 gboolean        *world_view)
+{
+  GSettings *settings = self->settings;
+  g_autofree char *view_id = NULL, *format = NULL, *theme_id = NULL, *size = NULL;
+  guint n, size_index;
+  const MbaExportSizePreset *presets = mba_export_get_size_presets (&n);
+
+  if (!g_settings_get_boolean (settings, "remembered"))
+    return;
+  view_id = g_settings_get_string (settings, "view");
+  format = g_settings_get_string (settings, "format");
+  theme_id = g_settings_get_string (settings, "theme");
+  size = g_settings_get_string (settings, "size");
+  *view = index_of (view_ids, G_N_ELEMENTS (view_ids), view_id);
+  *theme = g_str_equal (theme_id, "dark") ? MBA_THEME_DARK : MBA_THEME_LIGHT;
+  *world_view = g_settings_get_boolean (settings, "world-view");
+  adw_combo_row_set_selected (self->format_row, index_of (format_extensions, G_N_ELEMENTS (format_extensions),
+                                                          format));
+  for (size_index = 0; size_index < n; size_index++)
+    if (g_str_equal (presets[size_index].id, size))
+      break;
+  adw_combo_row_set_selected (self->size_row, size_index);
+  gtk_spin_button_set_value (self->width_spin, g_settings_get_int (settings, "width"));
+  gtk_spin_button_set_value (self->height_spin, g_settings_get_int (settings, "height"));
+  gtk_spin_button_set_value (self->scale_spin, g_settings_get_int (settings, "scale"));
+  gtk_switch_set_active (self->caption_switch, g_settings_get_boolean (settings, "caption"));
+  gtk_switch_set_active (self->transparent_switch, g_settings_get_boolean (settings, "transparent"));
 }
 
 static void
@@ -489,6 +528,17 @@ mba_export_dialog_export_to_file (MbaExportDialog *self,
 
   job = g_new0 (ExportJob, 1);
   mba_export_dialog_get_options (self, &job->options);
+  /* Too large a picture is refused here, before the thread allocates it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!mba_export_check_options (&job->options, mba_export_format_from_path (path), &error))
+      {
+        show_error (self, error->message);
+        export_job_free (job);
+        return;
+      }
+  }
   job->dataset = g_object_ref (self->dataset);
   job->map = self->map ? g_object_ref (self->map) : NULL;
   job->selected_id = g_strdup (self->selected_id);
@@ -542,19 +592,37 @@ static void
 on_export_clicked (MbaExportDialog *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *folder_uri = NULL;
   GtkFileChooser *chooser;
   Format format = selected_format (self);
 
   if (self->busy || self->chooser != NULL)
     return;
+  /* The size and scale are checked before a file is asked for. */
+  {
+    g_autoptr(GError) error = NULL;
+    MbaExportOptions options;
+
+    mba_export_dialog_get_options (self, &options);
+    if (!mba_export_check_options (&options, mba_export_dialog_get_format (self), &error))
+      {
+        show_error (self, error->message);
+        return;
+      }
+  }
   self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   name = mba_export_dialog_suggest_name (self);
   gtk_file_chooser_set_current_name (chooser, name);
-  if (last_choices.folder != NULL)
-    gtk_file_chooser_set_current_folder (chooser, last_choices.folder, NULL);
+  folder_uri = g_settings_get_string (self->settings, "folder");
+  if (*folder_uri != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_uri (folder_uri);
+
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
   add_filter (chooser, _("PNG images"), "image/png", "*.png", format == FORMAT_PNG);
   add_filter (chooser, _("SVG drawings"), "image/svg+xml", "*.svg", format == FORMAT_SVG);
   add_filter (chooser, _("PDF documents"), "application/pdf", "*.pdf", format == FORMAT_PDF);
@@ -682,6 +750,7 @@ mba_export_dialog_dispose (GObject *object)
   g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
   g_clear_object (&self->dataset);
   g_clear_object (&self->map);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), MBA_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (mba_export_dialog_parent_class)->dispose (object);
@@ -782,6 +851,7 @@ mba_export_dialog_init (MbaExportDialog *self)
   const MbaExportSizePreset *presets = mba_export_get_size_presets (&n);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (EXPORT_SCHEMA);
 
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (sizes, _(presets[i].label));
@@ -815,7 +885,7 @@ mba_export_dialog_init (MbaExportDialog *self)
  * @world_view: the first choice of map framing
  *
  * The first dialog starts from the window's view and theme; later ones start from the choices
- * of the last export.
+ * of the last export, kept in GSettings.
  */
 MbaExportDialog *
 mba_export_dialog_new (GtkWindow     *parent,
@@ -840,19 +910,7 @@ mba_export_dialog_new (GtkWindow     *parent,
   if (mba_dataset_find_event (dataset, selected_id) == NULL)
     g_clear_pointer (&self->selected_id, g_free);
 
-  if (last_choices.set)
-    {
-      view = last_choices.view;
-      theme = last_choices.theme;
-      world_view = last_choices.world_view;
-      adw_combo_row_set_selected (self->format_row, last_choices.format);
-      adw_combo_row_set_selected (self->size_row, last_choices.size_index);
-      gtk_spin_button_set_value (self->width_spin, last_choices.width);
-      gtk_spin_button_set_value (self->height_spin, last_choices.height);
-      gtk_spin_button_set_value (self->scale_spin, last_choices.scale);
-      gtk_switch_set_active (self->caption_switch, last_choices.caption);
-      gtk_switch_set_active (self->transparent_switch, last_choices.transparent);
-    }
+  restore_choices (self, &view, &theme, &world_view);
   if (map == NULL)
     view = MBA_EXPORT_VIEW_TIMELINE;
   adw_combo_row_set_selected (self->view_row, view);

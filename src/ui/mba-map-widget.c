@@ -8,10 +8,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mba-cli.h"
 #include "mba-country-names.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
+#include "mba-resource-setup.h"
+#include "mba-tooltip.h"
 
 #define ZOOM_STEP 1.25
 #define PAN_STEP 60.0
@@ -22,6 +23,7 @@ struct _MbaMapWidget
 
   MbaWorldMap     *map;
   MbaMapRenderer  *renderer;
+  MbaSession      *session;       /* nullable: the app's state, which the fields below follow */
   MbaDataset      *dataset;
   gint32           day;
   gint32           compare_day;
@@ -79,7 +81,7 @@ mba_map_widget_load_world_map (void)
     {
       g_autoptr(GError) error = NULL;
 
-      mba_cli_ensure_resources ();
+      mba_resources_ensure_registered ();
       map = mba_world_map_new_from_resource (MBA_WORLD_MAP_RESOURCE, &error);
       if (map == NULL)
         g_critical ("Cannot load the world map: %s", error->message);
@@ -250,17 +252,24 @@ mba_map_widget_describe_state (MbaMapWidget *self,
   if (country == NULL && state == NULL)
     return NULL;
 
+  /* Names and titles from the data are cut and isolated (mba-tooltip.h). */
   text = g_string_new (NULL);
   if (state == NULL)
     {
-      g_string_append (text, mba_country_name (code, country->name));
+      g_autofree char *name = mba_tooltip_data (mba_country_name (code, country->name));
+
+      g_string_append (text, name);
       g_string_append_c (text, '\n');
       g_string_append (text, _("Not in the dataset"));
       return g_string_free (text, FALSE);
     }
 
   status = mba_dataset_get_status_at (self->dataset, state, self->day, &event, &basis);
-  g_string_append (text, mba_state_get_display_name (state));
+  {
+    g_autofree char *name = mba_tooltip_data (mba_state_get_display_name (state));
+
+    g_string_append (text, name);
+  }
   g_string_append_c (text, '\n');
   g_string_append (text, mba_status_get_label (status));
 
@@ -269,19 +278,21 @@ mba_map_widget_describe_state (MbaMapWidget *self,
     case MBA_STATUS_BASIS_EVENT:
       {
         g_autofree char *date = mba_date_format (&event->date);
+        g_autofree char *title = mba_tooltip_data (event->title);
 
         g_string_append_c (text, '\n');
         /* Translators: in the map's tooltip: an event's title and its date */
-        g_string_append_printf (text, _("Since: %s (%s)"), event->title, date);
+        g_string_append_printf (text, _("Since: %s (%s)"), title, date);
       }
       break;
     case MBA_STATUS_BASIS_BEFORE_FIRST_EVENT:
       {
         g_autofree char *date = mba_date_format (&event->date);
+        g_autofree char *title = mba_tooltip_data (event->title);
 
         g_string_append_c (text, '\n');
         /* Translators: in the map's tooltip: the state's first event, still to come */
-        g_string_append_printf (text, _("Until: %s (%s)"), event->title, date);
+        g_string_append_printf (text, _("Until: %s (%s)"), title, date);
       }
       break;
     case MBA_STATUS_BASIS_RECORD:
@@ -290,10 +301,10 @@ mba_map_widget_describe_state (MbaMapWidget *self,
         if (state->record_source && mba_date_is_set (&state->record_known_by))
           {
             g_autofree char *date = mba_date_format (&state->record_known_by);
+            g_autofree char *title = mba_tooltip_data (state->record_source->title);
 
             /* Translators: in the map's tooltip: a source's title and the date it speaks for */
-            g_string_append_printf (text, _("As recorded in: %s (%s)"),
-                                    state->record_source->title, date);
+            g_string_append_printf (text, _("As recorded in: %s (%s)"), title, date);
           }
         else
           g_string_append (text, _("As the treaty record lists it"));
@@ -342,7 +353,7 @@ mba_map_widget_query_tooltip (GtkWidget  *widget,
   text = mba_map_widget_describe_state (self, code);
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  mba_tooltip_set (tooltip, text, FALSE);
   return TRUE;
 }
 
@@ -406,6 +417,26 @@ click_released_cb (MbaMapWidget   *self,
     return;
   mba_map_widget_set_activated_state (self, code);
   g_signal_emit (self, signals[STATE_ACTIVATED], 0, self->activated_state);
+}
+
+/* The default handler of ::state-activated: the timeline shows only the state's events, and the
+ * event that gave the state its status on the map's date is selected. */
+static void
+mba_map_widget_real_state_activated (MbaMapWidget *self,
+                                     const char   *code)
+{
+  const MbaState *state = NULL;
+  const MbaEvent *set_by = NULL;
+
+  if (self->session == NULL)
+    return;
+  mba_session_set_state_code (self->session, code);
+  if (code != NULL && self->dataset != NULL)
+    state = mba_dataset_find_state (self->dataset, code);
+  if (state != NULL)
+    mba_dataset_get_status_at (self->dataset, state, self->day, &set_by, NULL);
+  if (set_by != NULL)
+    mba_session_set_selected_event_id (self->session, set_by->id);
 }
 
 static void
@@ -586,6 +617,9 @@ mba_map_widget_dispose (GObject *object)
 {
   MbaMapWidget *self = MBA_MAP_WIDGET (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->dataset);
   g_clear_object (&self->renderer);
   g_clear_object (&self->map);
@@ -753,11 +787,12 @@ mba_map_widget_class_init (MbaMapWidgetClass *klass)
    * The user clicked a state: the window filters the timeline on it.
    */
   signals[STATE_ACTIVATED] =
-    g_signal_new ("state-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new_class_handler ("state-activated",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (mba_map_widget_real_state_activated),
+                                NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "mba-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -841,6 +876,81 @@ set_str (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
+}
+
+static void
+on_session_dataset_changed (MbaMapWidget *self)
+{
+  mba_map_widget_set_dataset (self, mba_session_get_dataset (self->session));
+}
+
+static void
+on_session_cursor_changed (MbaMapWidget *self)
+{
+  gint32 day = mba_session_get_cursor_day (self->session);
+
+  if (day > 0)
+    mba_map_widget_set_day (self, day);
+}
+
+static void
+on_session_selection_changed (MbaMapWidget *self)
+{
+  mba_map_widget_set_selected_event_id (self, mba_session_get_selected_event_id (self->session));
+}
+
+static void
+on_session_state_changed (MbaMapWidget *self)
+{
+  mba_map_widget_set_activated_state (self, mba_session_get_state_code (self->session));
+}
+
+/**
+ * mba_map_widget_set_session:
+ * @session: the app's state
+ *
+ * The map shows the session's dataset at its cursor date, outlines the selected event's states
+ * and the state filtered on; clicking a state writes the filter and the selection to it.
+ */
+void
+mba_map_widget_set_session (MbaMapWidget *self,
+                            MbaSession   *session)
+{
+  g_return_if_fail (MBA_IS_MAP_WIDGET (self));
+  g_return_if_fail (session == NULL || MBA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session == NULL)
+    return;
+
+  g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_session_dataset_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::cursor-day", G_CALLBACK (on_session_cursor_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected-event-id", G_CALLBACK (on_session_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::state-code", G_CALLBACK (on_session_state_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_session_dataset_changed (self);
+  on_session_cursor_changed (self);
+  on_session_selection_changed (self);
+  on_session_state_changed (self);
+}
+
+/**
+ * mba_map_widget_get_session:
+ *
+ * Returns: (transfer none) (nullable): the state the map follows
+ */
+MbaSession *
+mba_map_widget_get_session (MbaMapWidget *self)
+{
+  g_return_val_if_fail (MBA_IS_MAP_WIDGET (self), NULL);
+  return self->session;
 }
 
 MbaDataset *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mba-map-renderer.h"
+#include "mba-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (MbaMapWidget, mba_map_widget, MBA, MAP_WIDGET, GtkWidget)
 
 GtkWidget   *mba_map_widget_new                   (void);
 
+MbaSession  *mba_map_widget_get_session           (MbaMapWidget       *self);
+void         mba_map_widget_set_session           (MbaMapWidget       *self,
+                                                   MbaSession         *session);
 MbaDataset  *mba_map_widget_get_dataset           (MbaMapWidget       *self);
 void         mba_map_widget_set_dataset           (MbaMapWidget       *self,
                                                    MbaDataset         *dataset);

@@ -19,6 +19,7 @@ struct _MbaPresentationWindow
 
   MbaDataset   *dataset;
   MbaWorldMap  *map;
+  MbaSession   *session;        /* nullable: told which event is shown, so the timeline follows */
   GPtrArray    *steps;          /* const MbaEvent *, owned by the dataset */
   guint         position;
   gboolean      blank;
@@ -97,6 +98,9 @@ mba_presentation_window_set_position (MbaPresentationWindow *self,
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
+  /* The window's views follow the presentation, so they show where the class stopped. */
+  if (self->session != NULL && self->steps->len > 0)
+    mba_session_set_selected_event_id (self->session, mba_presentation_window_get_event_id (self));
 }
 
 guint
@@ -318,11 +322,41 @@ mba_presentation_window_new (MbaDataset  *dataset,
   return self;
 }
 
+/**
+ * mba_presentation_window_new_for_session:
+ * @session: the app's state, with a dataset
+ * @map: (nullable): the outlines for the slides' maps
+ *
+ * Presents the events that pass the session's filter, in their order, from the selected one
+ * (or the first). The steps are fixed when the window opens; each step shown becomes the
+ * session's selection.
+ *
+ * Returns: (transfer none): the window
+ */
+MbaPresentationWindow *
+mba_presentation_window_new_for_session (MbaSession  *session,
+                                         MbaWorldMap *map)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  MbaPresentationWindow *self;
+
+  g_return_val_if_fail (MBA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (mba_session_get_dataset (session) != NULL, NULL);
+
+  steps = mba_session_list_events (session);
+  self = mba_presentation_window_new (mba_session_get_dataset (session), map, steps,
+                                      mba_presentation_find_step (steps,
+                                                                  mba_session_get_selected_event_id (session)));
+  self->session = g_object_ref (session);
+  return self;
+}
+
 static void
 mba_presentation_window_dispose (GObject *object)
 {
   MbaPresentationWindow *self = MBA_PRESENTATION_WINDOW (object);
 
+  g_clear_object (&self->session);
   g_clear_handle_id (&self->hide_pointer_id, g_source_remove);
   g_clear_object (&self->dataset);
   g_clear_object (&self->map);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "mba-dataset.h"
+#include "mba-session.h"
 #include "mba-world-map.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ MbaPresentationWindow *mba_presentation_window_new          (MbaDataset         
                                                              MbaWorldMap            *map,
                                                              GPtrArray              *steps,
                                                              guint                   start);
+MbaPresentationWindow *mba_presentation_window_new_for_session (MbaSession      *session,
+                                                                MbaWorldMap     *map);
 guint                  mba_presentation_find_step           (GPtrArray              *steps,
                                                              const char             *event_id);
 

@@ -9,11 +9,14 @@
 
 #include "mba-country-names.h"
 #include "mba-quote-panel.h"
+#include "mba-source-format.h"
 #include "mba-uri.h"
 
 struct _MbaQuotePanel
 {
   AdwBin           parent_instance;
+
+  MbaSession      *session;   /* nullable: the app's state, whose selection the panel shows */
 
   GtkStack        *stack;
   GtkScrolledWindow *event_scroller;
@@ -58,41 +61,6 @@ mba_uri_is_web (const char *uri)
 {
   /* The same rule as the loader's (issue 16, section 4): one place decides. */
   return uri != NULL && mba_uri_check (uri, NULL);
-}
-
-/**
- * mba_source_describe:
- *
- * Returns: one line naming @source: outlet, title and date for an article, "Treaty record:
- *   title" for the record, so a reader can tell which layer a fact comes from.
- */
-char *
-mba_source_describe (const MbaSource *source)
-{
-  GString *line = g_string_new (NULL);
-
-  g_return_val_if_fail (source != NULL, NULL);
-
-  if (source->layer == MBA_SOURCE_LAYER_RECORD)
-    {
-      /* Translators: how a source from the treaty record is named, e.g. "Treaty record: ICBL factsheet" */
-      g_string_append_printf (line, _("Treaty record: %s"), source->title);
-    }
-  else
-    {
-      if (source->outlet != NULL)
-        g_string_append_printf (line, "%s, ", source->outlet);
-      /* Translators: a headline in quotation marks */
-      g_string_append_printf (line, _("“%s”"), source->title);
-    }
-
-  if (mba_date_is_set (&source->published))
-    {
-      g_autofree char *date = mba_date_format (&source->published);
-
-      g_string_append_printf (line, ", %s", date);
-    }
-  return g_string_free (line, FALSE);
 }
 
 static char *
@@ -224,7 +192,7 @@ source_row (MbaQuotePanel   *self,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  g_autofree char *description = mba_source_describe (source);
+  g_autofree char *description = mba_source_format_citation (source);
   GtkWidget *source_button;
 
   gtk_box_append (GTK_BOX (row), text_label (description, "caption-heading"));
@@ -267,7 +235,7 @@ static char *
 copy_text_for (const char      *text,
                const MbaSource *source)
 {
-  g_autofree char *description = mba_source_describe (source);
+  g_autofree char *description = mba_source_format_citation (source);
 
   /* Translators: a copied quote followed by its source */
   return g_strdup_printf (_("“%s” — %s"), text, description);
@@ -468,7 +436,7 @@ build_source_page (MbaQuotePanel   *self,
                    const MbaSource *source)
 {
   GtkBox *box = self->source_box;
-  g_autofree char *description = mba_source_describe (source);
+  g_autofree char *description = mba_source_format_citation (source);
   GtkWidget *list = gtk_list_box_new ();
   guint n_events = mba_dataset_get_n_events (self->dataset);
   guint n_citing = 0;
@@ -556,6 +524,57 @@ mba_quote_panel_new (void)
   return g_object_new (MBA_TYPE_QUOTE_PANEL, NULL);
 }
 
+/* The default handler of ::event-activated: the chosen event becomes the selection. */
+static void
+mba_quote_panel_real_event_activated (MbaQuotePanel *self,
+                                      const char    *event_id)
+{
+  if (self->session != NULL)
+    mba_session_set_selected_event_id (self->session, event_id);
+}
+
+static void
+on_session_changed (MbaQuotePanel *self)
+{
+  mba_quote_panel_set_dataset (self, mba_session_get_dataset (self->session));
+  mba_quote_panel_set_event_id (self, mba_session_get_selected_event_id (self->session));
+}
+
+/**
+ * mba_quote_panel_set_session:
+ * @session: (nullable): the app's state
+ *
+ * The panel shows the session's selected event; an event chosen in the panel (a dispute's
+ * other side, a source's citing event) becomes the session's selection.
+ */
+void
+mba_quote_panel_set_session (MbaQuotePanel *self,
+                             MbaSession    *session)
+{
+  g_return_if_fail (MBA_IS_QUOTE_PANEL (self));
+  g_return_if_fail (session == NULL || MBA_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session == NULL)
+    return;
+  g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_session_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected-event-id", G_CALLBACK (on_session_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_session_changed (self);
+}
+
+MbaSession *
+mba_quote_panel_get_session (MbaQuotePanel *self)
+{
+  g_return_val_if_fail (MBA_IS_QUOTE_PANEL (self), NULL);
+  return self->session;
+}
+
 MbaDataset *
 mba_quote_panel_get_dataset (MbaQuotePanel *self)
 {
@@ -634,6 +653,9 @@ mba_quote_panel_dispose (GObject *object)
 {
   MbaQuotePanel *self = MBA_QUOTE_PANEL (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   self->event = NULL;
   g_clear_object (&self->dataset);
   /* AdwBin unparents its child, the template's stack, itself. */
@@ -715,8 +737,9 @@ mba_quote_panel_class_init (MbaQuotePanelClass *klass)
    * @event_id: the event chosen in a source's list of citing events
    */
   signals[EVENT_ACTIVATED] =
-    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new_class_handler ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (mba_quote_panel_real_event_activated),
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mba-quote-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MbaQuotePanel, stack);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mba-dataset.h"
+#include "mba-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (MbaQuotePanel, mba_quote_panel, MBA, QUOTE_PANEL, AdwBin)
 
 GtkWidget   *mba_quote_panel_new                (void);
 
+MbaSession  *mba_quote_panel_get_session        (MbaQuotePanel   *self);
+void         mba_quote_panel_set_session        (MbaQuotePanel   *self,
+                                                 MbaSession      *session);
 MbaDataset  *mba_quote_panel_get_dataset        (MbaQuotePanel   *self);
 void         mba_quote_panel_set_dataset        (MbaQuotePanel   *self,
                                                  MbaDataset      *dataset);
@@ -27,7 +31,6 @@ void         mba_quote_panel_show_source        (MbaQuotePanel   *self,
                                                  const char      *source_id);
 const char  *mba_quote_panel_get_page           (MbaQuotePanel   *self);
 
-char        *mba_source_describe                (const MbaSource *source);
 gboolean     mba_uri_is_web                     (const char      *uri);
 
 G_END_DECLS

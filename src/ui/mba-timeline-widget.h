@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "mba-dataset.h"
+#include "mba-session.h"
 #include "mba-timeline-layout.h"
 #include "mba-timeline-renderer.h"
 #include "mba-timeline-viewport.h"
@@ -20,36 +21,15 @@ G_DECLARE_FINAL_TYPE (MbaTimelineWidget, mba_timeline_widget, MBA, TIMELINE_WIDG
 
 GtkWidget           *mba_timeline_widget_new                (void);
 
-MbaDataset          *mba_timeline_widget_get_dataset        (MbaTimelineWidget   *self);
-void                 mba_timeline_widget_set_dataset        (MbaTimelineWidget   *self,
-                                                             MbaDataset          *dataset);
-
-const char          *mba_timeline_widget_get_selected_event_id (MbaTimelineWidget *self);
-void                 mba_timeline_widget_set_selected_event_id (MbaTimelineWidget *self,
-                                                             const char          *id);
-const MbaEvent      *mba_timeline_widget_get_selected_event (MbaTimelineWidget   *self);
-
-gint32               mba_timeline_widget_get_cursor_day     (MbaTimelineWidget   *self);
-void                 mba_timeline_widget_set_cursor_day     (MbaTimelineWidget   *self,
-                                                             gint32               day);
+MbaSession          *mba_timeline_widget_get_session        (MbaTimelineWidget   *self);
+void                 mba_timeline_widget_set_session        (MbaTimelineWidget   *self,
+                                                             MbaSession          *session);
 
 MbaTimelineLaneMode  mba_timeline_widget_get_lane_mode      (MbaTimelineWidget   *self);
 void                 mba_timeline_widget_set_lane_mode      (MbaTimelineWidget   *self,
                                                              MbaTimelineLaneMode  mode);
 
-/* Filters */
-guint                mba_timeline_widget_get_hidden_kinds   (MbaTimelineWidget   *self);
-void                 mba_timeline_widget_set_hidden_kinds   (MbaTimelineWidget   *self,
-                                                             guint                mask);
-gboolean             mba_timeline_widget_get_show_context   (MbaTimelineWidget   *self);
-void                 mba_timeline_widget_set_show_context   (MbaTimelineWidget   *self,
-                                                             gboolean             show);
-const char          *mba_timeline_widget_get_state_filter   (MbaTimelineWidget   *self);
-void                 mba_timeline_widget_set_state_filter   (MbaTimelineWidget   *self,
-                                                             const char          *code);
-const char          *mba_timeline_widget_get_search_text    (MbaTimelineWidget   *self);
-void                 mba_timeline_widget_set_search_text    (MbaTimelineWidget   *self,
-                                                             const char          *text);
+/* What passes the session's filter, as laid out */
 guint                mba_timeline_widget_get_n_shown        (MbaTimelineWidget   *self);
 const MbaEvent      *mba_timeline_widget_get_shown_event    (MbaTimelineWidget   *self,
                                                              guint                position);

@@ -342,7 +342,7 @@ apply_loaded (MbaWindow  *self,
 {
   /* A URI: a GSettings string must be UTF-8, and a path need not be. */
   g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
-  g_autofree char *previous_selection = g_strdup (mba_timeline_widget_get_selected_event_id (self->timeline));
+  g_autofree char *previous_selection = g_strdup (mba_session_get_selected_event_id (self->session));
   gboolean same_file = file != NULL && self->file != NULL && g_file_equal (file, self->file);
 
   hide_report (self);
@@ -353,7 +353,7 @@ apply_loaded (MbaWindow  *self,
   mba_window_set_dataset (self, dataset);
   /* A reload keeps the reader's place. */
   if (same_file && previous_selection != NULL)
-    mba_timeline_widget_set_selected_event_id (self->timeline, previous_selection);
+    mba_session_set_selected_event_id (self->session, previous_selection);
   g_object_notify (G_OBJECT (self), "file");
 }
 

@@ -9,6 +9,7 @@
 
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
+#include "mba-session.h"
 #include "mba-timeline-widget.h"
 #include "mba-window.h"
 
@@ -49,6 +50,10 @@ struct _MbaWindow
   GtkLabel             *report_omitted;
   GtkWindow            *shortcuts_window; /* built the first time it is shown */
 
+  MbaSession           *session;       /* the app's state: every view observes it */
+  GListModel           *results;       /* the search results: the session's events, the first few */
+  gboolean              results_bound;
+
   GSettings            *settings;
   MbaDataset           *dataset;
   GFile                *file;          /* the file the dataset came from; NULL when bundled */
@@ -75,9 +80,26 @@ struct _MbaWindow
 };
 
 /* mba-window-files.c: opening, reloading and watching files, and the error report */
+/* mba-window.c */
+void _mba_window_show_toast            (MbaWindow      *self,
+                                        const char     *text);
+
+/* mba-window-actions.c: select, clear the state filter, export, present, shortcuts */
+void _mba_window_class_actions_init    (GtkWidgetClass *widget_class);
+
+/* mba-window-search.c: the search bar and its results */
+void _mba_window_class_search_init     (GtkWidgetClass *widget_class);
+void _mba_window_search_init           (MbaWindow      *self);
+void _mba_window_search_update         (MbaWindow      *self);
+
 void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
 void _mba_window_files_init           (MbaWindow      *self);
 void _mba_window_files_dispose        (MbaWindow      *self);
 void _mba_window_files_update_actions (MbaWindow      *self);
+/* mba-handout-job.c: the handout written in a worker thread; the steps come from mba-window.c */
+GPtrArray *_mba_window_list_presentation_steps (MbaWindow  *self);
+void       _mba_window_export_handout_action   (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 G_END_DECLS

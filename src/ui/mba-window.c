@@ -19,8 +19,6 @@
 #include "mba-window.h"
 #include "mba-window-private.h"
 
-/* Search lists at most this many results; the timeline still shows every match. */
-#define MAX_RESULTS 200
 #define QUOTE_PANEL_WIDTH 380
 
 G_DEFINE_FINAL_TYPE (MbaWindow, mba_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,7 +33,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_comparison (MbaWindow *self);
-static void update_search_results (MbaWindow *self);
 
 /* ------------------------------------------------------------------------------------------ */
 /* What the window shows                                                                      */
@@ -77,11 +74,10 @@ mba_window_update (MbaWindow *self)
   g_autofree char *subtitle = NULL;
   guint n_events;
 
-  mba_timeline_widget_set_dataset (self->timeline, self->dataset);
-  mba_map_widget_set_dataset (self->map, self->dataset);
-  mba_quote_panel_set_dataset (self->quote_panel, self->dataset);
+  /* Every view follows the session. */
+  mba_session_set_dataset (self->session, self->dataset);
   update_comparison (self);
-  update_search_results (self);
+  _mba_window_search_update (self);
   update_actions (self);
 
   if (self->dataset == NULL)
@@ -113,30 +109,9 @@ update_comparison (MbaWindow *self)
   if (active)
     {
       g_autofree char *text = mba_map_changes_summary (self->dataset, from_day,
-                                                       mba_map_widget_get_day (self->map));
+                                                       mba_session_get_cursor_day (self->session));
       gtk_label_set_text (self->changes_label, text);
     }
-}
-
-static void select_event (MbaWindow  *self,
-                          const char *event_id);
-
-/* Clicking a state on the map shows only its events, and selects the one that gave it the
- * status it has on the map's date; clicking it again shows all. */
-static void
-on_state_activated (MbaWindow  *self,
-                    const char *code)
-{
-  const MbaState *state = NULL;
-  const MbaEvent *set_by = NULL;
-
-  mba_timeline_widget_set_state_filter (self->timeline, code);
-  if (code != NULL && self->dataset != NULL)
-    state = mba_dataset_find_state (self->dataset, code);
-  if (state != NULL)
-    mba_dataset_get_status_at (self->dataset, state, mba_map_widget_get_day (self->map), &set_by, NULL);
-  if (set_by != NULL)
-    select_event (self, set_by->id);
 }
 
 /* A concealed GtkRevealer still measures its child, laying out its labels for nothing (at
@@ -161,7 +136,7 @@ on_child_revealed (GtkRevealer *revealer)
 static void
 on_state_filter_changed (MbaWindow *self)
 {
-  const char *code = mba_timeline_widget_get_state_filter (self->timeline);
+  const char *code = mba_session_get_state_code (self->session);
 
   reveal (self->filter_revealer, code != NULL);
   if (code != NULL)
@@ -173,212 +148,6 @@ on_state_filter_changed (MbaWindow *self)
 
       gtk_label_set_text (self->filter_label, text);
     }
-  mba_map_widget_set_activated_state (self->map, code);
-  update_search_results (self);
-}
-
-static void
-clear_state_filter_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  mba_timeline_widget_set_state_filter (MBA_WINDOW (widget)->timeline, NULL);
-}
-
-/* The timeline's selection is the one selection: the map and the quote panel follow it. */
-static void
-select_event (MbaWindow  *self,
-              const char *event_id)
-{
-  mba_timeline_widget_set_selected_event_id (self->timeline, event_id);
-}
-
-static void
-select_event_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  select_event (MBA_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-on_quote_panel_event_activated (MbaWindow  *self,
-                                const char *event_id)
-{
-  select_event (self, event_id);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Search                                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-static void
-update_sidebar_page (MbaWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar) && *text != '\0';
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "search" : "details");
-  /* Results need the sidebar, whatever the user chose for the quote panel. */
-  if (searching)
-    gtk_widget_set_visible (GTK_WIDGET (self->sidebar_stack), TRUE);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->sidebar_stack),
-                            g_settings_get_boolean (self->settings, "quote-panel-visible"));
-}
-
-static GtkWidget *
-result_row (const MbaEvent *event)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (event->title);
-  g_autofree char *date = mba_date_format (&event->date);
-  /* Translators: under a search result: its date and kind */
-  g_autofree char *detail = g_strdup_printf (C_("event date and kind", "%s · %s"), date,
-                                             mba_event_kind_get_label (event->kind));
-  GtkWidget *subtitle = gtk_label_new (detail);
-  g_autofree char *accessible = g_strdup_printf ("%s, %s", event->title, detail);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "mba-event-id", g_strdup (event->id), g_free);
-  return row;
-}
-
-static void
-update_search_results (MbaWindow *self)
-{
-  GtkWidget *child;
-  guint n_shown;
-  g_autofree char *heading = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
-
-  update_sidebar_page (self);
-  if (self->dataset == NULL || !gtk_search_bar_get_search_mode (self->search_bar))
-    return;
-
-  n_shown = mba_timeline_widget_get_n_shown (self->timeline);
-  for (guint i = 0; i < n_shown && i < MAX_RESULTS; i++)
-    gtk_list_box_append (self->results_list,
-                         result_row (mba_timeline_widget_get_shown_event (self->timeline, i)));
-
-  if (n_shown == 0)
-    heading = g_strdup (_("No events match"));
-  else if (n_shown > MAX_RESULTS)
-    /* Translators: more search results than are listed */
-    heading = g_strdup_printf (_("%u events match; the first %u are listed"), n_shown, MAX_RESULTS);
-  else
-    heading = g_strdup_printf (ngettext ("%u event matches", "%u events match", n_shown), n_shown);
-  gtk_label_set_text (self->results_label, heading);
-}
-
-static void
-on_search_changed (MbaWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  mba_timeline_widget_set_search_text (self->timeline, *text != '\0' ? text : NULL);
-  update_search_results (self);
-}
-
-static void
-on_search_mode_changed (MbaWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      mba_timeline_widget_set_search_text (self->timeline, NULL);
-    }
-  update_search_results (self);
-}
-
-static void
-choose_result (MbaWindow     *self,
-               GtkListBoxRow *row)
-{
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "mba-event-id"));
-
-  /* Leaving the search shows every event again, with the chosen one selected and in view. */
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  select_event (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
-}
-
-static void
-on_result_activated (MbaWindow     *self,
-                     GtkListBoxRow *row,
-                     GtkListBox    *list)
-{
-  choose_result (self, row);
-}
-
-/* Enter in the entry takes the first result. */
-static void
-on_search_activate (MbaWindow *self)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->results_list, 0);
-
-  if (row != NULL)
-    choose_result (self, row);
-}
-
-static gboolean
-on_search_key_pressed (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       MbaWindow             *self)
-{
-  GtkListBoxRow *row;
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  row = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (row == NULL)
-    return FALSE;
-  gtk_list_box_select_row (self->results_list, row);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  return TRUE;
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
- * mba_window_search:
- *
- * Searches as if @text were typed in the search entry.
- */
-void
-mba_window_search (MbaWindow  *self,
-                   const char *text)
-{
-  g_return_if_fail (MBA_IS_WINDOW (self));
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* Apply now rather than after the entry's typing delay. */
-  on_search_changed (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -483,43 +252,6 @@ mba_window_close_request (GtkWindow *window)
 /* Public API                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
-/* Export (Ctrl+E): the dialog starts from what the window shows, and a toast reports the file. */
-static void
-on_exported (MbaWindow *self,
-             GFile     *file)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, mba_export_toast_new (file));
-}
-
-static void
-mba_window_export (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  MbaExportView view = MBA_EXPORT_VIEW_POSTER;   /* both views are on screen */
-  MbaExportDialog *dialog;
-
-  if (self->dataset == NULL)
-    return;
-  if (focus != NULL && (focus == GTK_WIDGET (self->timeline) ||
-                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline))))
-    view = MBA_EXPORT_VIEW_TIMELINE;
-  else if (focus != NULL && (focus == GTK_WIDGET (self->map) ||
-                             gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map))))
-    view = MBA_EXPORT_VIEW_MAP;
-
-  dialog = mba_export_dialog_new (GTK_WINDOW (self), self->dataset, mba_map_widget_load_world_map (),
-                                  mba_map_widget_get_day (self->map),
-                                  mba_map_widget_get_selected_event_id (self->map),
-                                  dark ? MBA_THEME_DARK : MBA_THEME_LIGHT, view,
-                                  mba_map_widget_get_world_view (self->map));
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 MbaDataset *
 mba_window_get_dataset (MbaWindow *self)
 {
@@ -552,6 +284,18 @@ mba_window_get_file (MbaWindow *self)
   return self->file;
 }
 
+/**
+ * mba_window_get_session:
+ *
+ * Returns: (transfer none): the state every view of the window shows
+ */
+MbaSession *
+mba_window_get_session (MbaWindow *self)
+{
+  g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 MbaTimelineWidget *
 mba_window_get_timeline (MbaWindow *self)
 {
@@ -573,345 +317,30 @@ mba_window_get_quote_panel (MbaWindow *self)
   return self->quote_panel;
 }
 
-/**
- * mba_window_get_result_ids:
- *
- * Returns: (transfer full): the ids of the events listed as search results, in order
- */
-GStrv
-mba_window_get_result_ids (MbaWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "mba-event-id"));
-  return g_strv_builder_end (builder);
-}
-
 /* Presentation (F5) and its handout ---------------------------------------------------------- */
 
 /* One step per event the timeline shows, with its filters, in its order. */
-static GPtrArray *
-list_presentation_steps (MbaWindow *self)
+GPtrArray *
+_mba_window_list_presentation_steps (MbaWindow *self)
 {
-  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (self->dataset);
-
-  mba_event_filter_set_hidden_kinds (filter, mba_timeline_widget_get_hidden_kinds (self->timeline));
-  mba_event_filter_set_state_code (filter, mba_timeline_widget_get_state_filter (self->timeline));
-  mba_event_filter_set_search_text (filter, mba_timeline_widget_get_search_text (self->timeline));
-  return mba_event_filter_list_events (filter);
+  return mba_session_list_events (self->session);
 }
 
-static void
-show_toast (MbaWindow  *self,
-            const char *text)
+/* A toast with @text, which is not markup. */
+void
+_mba_window_show_toast (MbaWindow  *self,
+                        const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-/* The timeline follows the presentation, so it shows where the class stopped. */
-static void
-on_presentation_step (MbaWindow             *self,
-                      GParamSpec            *pspec,
-                      MbaPresentationWindow *presentation)
-{
-  const char *id = mba_presentation_window_get_event_id (presentation);
-
-  if (id != NULL)
-    mba_timeline_widget_set_selected_event_id (self->timeline, id);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-  g_autoptr(GPtrArray) steps = NULL;
-  MbaPresentationWindow *presentation;
-  const char *selected = mba_timeline_widget_get_selected_event_id (self->timeline);
-
-  if (self->dataset == NULL)
-    return;
-  steps = list_presentation_steps (self);
-  if (steps->len == 0)
-    {
-      show_toast (self, _("No events match the timeline’s filters"));
-      return;
-    }
-  presentation = mba_presentation_window_new (self->dataset, mba_map_widget_get_map (self->map), steps,
-                                              mba_presentation_find_step (steps, selected));
-  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
-  g_signal_connect_object (presentation, "notify::event-id", G_CALLBACK (on_presentation_step), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (presentation));
-}
-
-/* A handout of every event takes many seconds: it is drawn in a worker thread, which only reads
- * the dataset and the map (both immutable once loaded) and draws with its own renderers. */
-typedef struct
-{
-  char         *path;
-  MbaDataset   *dataset;
-  MbaWorldMap  *map;
-  GPtrArray    *steps;
-  GApplication *application;   /* held while writing, so that quitting waits for the cancel */
-  guint         n_done;        /* atomic: pages drawn so far */
-} HandoutJob;
-
-static void
-handout_job_free (HandoutJob *job)
-{
-  if (job->application != NULL)
-    g_application_release (job->application);
-  g_clear_object (&job->application);
-  g_clear_pointer (&job->steps, g_ptr_array_unref);
-  g_clear_object (&job->map);
-  g_clear_object (&job->dataset);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-on_handout_page (guint    n_done,
-                 guint    n_pages,
-                 gpointer user_data)
-{
-  HandoutJob *job = user_data;
-
-  g_atomic_int_set (&job->n_done, n_done);
-}
-
-static void
-write_handout_in_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
-{
-  HandoutJob *job = task_data;
-  GError *error = NULL;
-
-  /* Handouts are printed: always the light theme. */
-  if (mba_slides_write_pdf_full (job->path, job->dataset, job->map, job->steps, MBA_THEME_LIGHT,
-                                 cancellable, on_handout_page, job, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* The toast's title follows the worker a few times a second; the worker itself never touches
- * widgets. */
-static gboolean
-update_handout_progress (gpointer user_data)
-{
-  MbaWindow *self = user_data;
-  HandoutJob *job = g_task_get_task_data (self->handout_task);
-  guint n_pages = job->steps->len;
-  /* Translators: shown while the handout is written, e.g. "Writing handout: 40 of 178 pages" */
-  g_autofree char *title = g_strdup_printf (ngettext ("Writing handout: %u of %u page",
-                                                      "Writing handout: %u of %u pages", n_pages),
-                                            (guint) g_atomic_int_get (&job->n_done), n_pages);
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_toast_set_title (self->handout_toast, escaped);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Forgets the running write: the toast, the timer, the cursor; the action works again. */
-static void
-handout_clear (MbaWindow *self)
-{
-  g_clear_handle_id (&self->handout_progress_id, g_source_remove);
-  if (self->handout_toast != NULL)
-    adw_toast_dismiss (self->handout_toast);
-  g_clear_object (&self->handout_toast);
-  g_clear_object (&self->handout_cancellable);
-  g_clear_object (&self->handout_task);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-handout", self->dataset != NULL);
-}
-
-static void
-weak_ref_free (GWeakRef *ref)
-{
-  g_weak_ref_clear (ref);
-  g_free (ref);
-}
-
-/* The task holds the window only weakly, so that closing the window disposes it, and its
- * dispose cancels the write. */
-static void
-on_handout_written (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  GWeakRef *window_ref = user_data;
-  g_autoptr(MbaWindow) self = g_weak_ref_get (window_ref);
-  HandoutJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
-
-  weak_ref_free (window_ref);
-  if (self == NULL || self->handout_task != G_TASK (result))
-    return;
-  handout_clear (self);
-  if (written)
-    {
-      g_autofree char *done = g_strdup_printf (ngettext ("Handout saved: %u page",
-                                                         "Handout saved: %u pages", job->steps->len),
-                                               job->steps->len);
-      show_toast (self, done);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
-}
-
-/**
- * mba_window_export_handout_to_file:
- * @file: a local file
- *
- * Writes what the timeline shows as a PDF handout, as "Export Handout…" does after its file
- * chooser: in a worker thread, with the progress in a toast. Closing the window cancels it and
- * leaves no file.
- */
-void
-mba_window_export_handout_to_file (MbaWindow *self,
-                                   GFile     *file)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
-  GtkApplication *application;
-  GWeakRef *window_ref;
-  HandoutJob *job;
-
-  g_return_if_fail (MBA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->dataset == NULL || self->handout_task != NULL)
-    return;
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_toast (self, _("The handout can only be saved to a local file"));
-      return;
-    }
-
-  job = g_new0 (HandoutJob, 1);
-  job->path = g_steal_pointer (&path);
-  job->dataset = g_object_ref (self->dataset);
-  job->map = mba_map_widget_get_map (self->map);
-  if (job->map != NULL)
-    g_object_ref (job->map);
-  job->steps = list_presentation_steps (self);
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (application != NULL)
-    {
-      job->application = g_object_ref (G_APPLICATION (application));
-      g_application_hold (job->application);
-    }
-
-  self->handout_cancellable = g_cancellable_new ();
-  window_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (window_ref, self);
-  task = g_task_new (NULL, self->handout_cancellable, on_handout_written, window_ref);
-  g_task_set_source_tag (task, mba_window_export_handout_to_file);
-  g_task_set_task_data (task, job, (GDestroyNotify) handout_job_free);
-  self->handout_task = g_object_ref (task);
-
-  self->handout_toast = adw_toast_new ("");
-  adw_toast_set_timeout (self->handout_toast, 0);
-  adw_toast_set_priority (self->handout_toast, ADW_TOAST_PRIORITY_HIGH);
-  update_handout_progress (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->handout_toast));
-  self->handout_progress_id = g_timeout_add (250, update_handout_progress, self);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-handout", FALSE);
-
-  g_task_run_in_thread (task, write_handout_in_thread);
-}
-
-/**
- * mba_window_get_handout_progress:
- *
- * Returns: (nullable): what the toast says while a handout is written, or %NULL when none is
- */
-const char *
-mba_window_get_handout_progress (MbaWindow *self)
-{
-  g_return_val_if_fail (MBA_IS_WINDOW (self), NULL);
-  return self->handout_toast != NULL ? adw_toast_get_title (self->handout_toast) : NULL;
-}
-
-static void
-on_handout_response (GtkNativeDialog *dialog,
-                     int              response,
-                     MbaWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        mba_window_export_handout_to_file (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_handout_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-
-  if (self->dataset == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export Handout"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("handout.pdf"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_handout_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* The shortcuts window is built the first time it is asked for. (GtkApplication would build
- * gtk/help-overlay.ui with every window: a tenth of the start-up, for a window seldom opened.) */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  MbaWindow *self = MBA_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/mba-shortcuts-window.ui");
-
-      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
-  gtk_window_present (self->shortcuts_window);
-}
-
 static void
 mba_window_class_init_presentation (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_handout_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL,
+                                   _mba_window_export_handout_action);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -936,6 +365,8 @@ mba_window_dispose (GObject *object)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), MBA_TYPE_WINDOW);
+  g_clear_object (&self->results);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mba_window_parent_class)->dispose (object);
@@ -1000,12 +431,8 @@ mba_window_class_init (MbaWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.select-event", "s", select_event_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-state-filter", NULL, clear_state_filter_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  _mba_window_class_actions_init (widget_class);
+  _mba_window_class_search_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.quote-panel-visible", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.world-view", NULL);
 
@@ -1038,8 +465,6 @@ mba_window_class_init (MbaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, MbaWindow, filter_label);
 
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, mba_window_export);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
   mba_window_class_init_presentation (widget_class);
   _mba_window_files_class_init (widget_class);
@@ -1051,29 +476,23 @@ mba_window_init (MbaWindow *self)
   g_autoptr(GAction) layout_action = NULL;
   g_autoptr(GAction) panel_action = NULL;
   g_autoptr(GAction) world_action = NULL;
-  GtkEventController *search_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
 
-  /* The map shows the timeline's date cursor and highlights the selected event's states; the
-   * quote panel shows the selected event. */
-  g_object_bind_property (self->timeline, "cursor-day", self->map, "day", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->timeline, "selected-event-id", self->map, "selected-event-id",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->timeline, "selected-event-id", self->quote_panel, "event-id",
-                          G_BINDING_SYNC_CREATE);
+  /* One session, handed to each view once: they observe it and write to it, and the window
+   * relays nothing between them. */
+  self->session = mba_session_new ();
+  mba_timeline_widget_set_session (self->timeline, self->session);
+  mba_map_widget_set_session (self->map, self->session);
+  mba_quote_panel_set_session (self->quote_panel, self->session);
   g_object_bind_property (self->map, "summary", self->summary_label, "label", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->map, "state-activated", G_CALLBACK (on_state_activated), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::state-filter",
+  g_signal_connect_object (self->session, "notify::state-code",
                            G_CALLBACK (on_state_filter_changed), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
   g_signal_connect_object (self->status_page, "map", G_CALLBACK (on_status_page_map), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self->filter_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
-  g_signal_connect_object (self->quote_panel, "event-activated",
-                           G_CALLBACK (on_quote_panel_event_activated), self, G_CONNECT_SWAPPED);
   {
     g_autoptr(GDateTime) since = g_date_time_new_local (2025, 1, 1, 0, 0, 0);
     gtk_calendar_select_day (self->compare_calendar, since);
@@ -1082,7 +501,7 @@ mba_window_init (MbaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_calendar, "day-selected", G_CALLBACK (update_comparison), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "notify::day", G_CALLBACK (update_comparison), self,
+  g_signal_connect_object (self->session, "notify::cursor-day", G_CALLBACK (update_comparison), self,
                            G_CONNECT_SWAPPED);
 
   /* Remembered choices: layout, world view, quote panel, window size. */
@@ -1099,28 +518,11 @@ mba_window_init (MbaWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->settings, "changed::layout", G_CALLBACK (on_layout_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::quote-panel-visible",
-                           G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_paned, "notify::max-position",
                            G_CALLBACK (on_main_paned_max_position), self, G_CONNECT_SWAPPED);
   restore_state (self);
 
-  /* Search */
-  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->results_list, "row-activated", G_CALLBACK (on_result_activated), self,
-                           G_CONNECT_SWAPPED);
-  search_keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (search_keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), search_keys);
-
+  _mba_window_search_init (self);
   _mba_window_files_init (self);
 
   mba_window_update (self);

@@ -10,6 +10,7 @@
 #include "mba-dataset.h"
 #include "mba-map-widget.h"
 #include "mba-quote-panel.h"
+#include "mba-session.h"
 #include "mba-timeline-widget.h"
 
 G_BEGIN_DECLS
@@ -35,11 +36,13 @@ GFile             *mba_window_dup_last_file    (MbaWindow       *self);
 void               mba_window_search           (MbaWindow       *self,
                                                 const char      *text);
 GStrv              mba_window_get_result_ids   (MbaWindow       *self);
+MbaSession        *mba_window_get_session      (MbaWindow       *self);
 MbaTimelineWidget *mba_window_get_timeline     (MbaWindow       *self);
 MbaMapWidget      *mba_window_get_map          (MbaWindow       *self);
 MbaQuotePanel     *mba_window_get_quote_panel  (MbaWindow       *self);
 void               mba_window_export_handout_to_file (MbaWindow *self,
                                                       GFile     *file);
 const char        *mba_window_get_handout_progress   (MbaWindow *self);
+void               mba_window_cancel_handout         (MbaWindow *self);
 
 G_END_DECLS
