@@ -14,8 +14,9 @@
 
 /* Editors save in several writes: wait for the file to settle before offering to reload. */
 #define RELOAD_SETTLE_MS 300
-/* A problem's message is cut at this many characters in the report's list. */
-#define REPORT_MAX_CHARS 400
+/* A problem's place and message are cut at this many characters in the report's list; the
+ * loader already cuts messages at 1,000 bytes, this keeps any row cheap whatever it is given. */
+#define REPORT_MAX_CHARS 1000
 
 /* The report is a concealed GtkRevealer until a file fails: its child is shown only while it
  * is revealed or sliding, so that its labels are not laid out for nothing (at start-up too). */
