@@ -93,6 +93,9 @@ mba_loader_load_sources (Loader *loader,
       const char *layer;
       gsize old2 = mba_loader_push_index (loader, i);
 
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *source = (MbaSource) { 0 };
+
       if (!json_is_object (object))
         {
           mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
@@ -269,6 +272,9 @@ mba_loader_load_states (Loader *loader,
       MbaState *state = &self->states[self->n_states];
       gsize old2 = mba_loader_push_index (loader, i);
 
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *state = (MbaState) { 0 };
+
       if (!json_is_object (object))
         {
           mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
@@ -342,6 +348,9 @@ mba_loader_load_disputes (Loader *loader,
       MbaDispute *dispute = &self->disputes[self->n_disputes];
       json_t *claims, *events, *item;
       gsize j, old2 = mba_loader_push_index (loader, i);
+
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *dispute = (MbaDispute) { 0 };
 
       if (!json_is_object (object))
         {
