@@ -118,6 +118,93 @@ test_derived_withdrawal (void)
   g_assert_null (mba_dataset_find_event (dataset, "ukr-deposit-effective"));
 }
 
+static MbaDataset *
+load_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *dataset = mba_dataset_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static gboolean
+event_quotes (const MbaEvent *event,
+              const char     *source_id,
+              const char     *start)
+{
+  for (guint i = 0; i < event->n_quotes; i++)
+    if (strcmp (event->quotes[i].source->id, source_id) == 0 &&
+        g_str_has_prefix (event->quotes[i].text, start))
+      return TRUE;
+  return FALSE;
+}
+
+static const MbaDispute *
+find_dispute (MbaDataset *dataset,
+              const char *id)
+{
+  for (guint i = 0; i < mba_dataset_get_n_disputes (dataset); i++)
+    if (strcmp (mba_dataset_get_dispute (dataset, i)->id, id) == 0)
+      return mba_dataset_get_dispute (dataset, i);
+  return NULL;
+}
+
+/* Issue 18's corrections to the bundled dataset, each checked against the articles. */
+static void
+test_bundled_corrections (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled ();
+  const MbaEvent *hero, *decree, *address, *attack, *kostenko, *neighbours;
+  const MbaDispute *legislated, *vanuatu;
+  gboolean names_lithuania_vote = FALSE;
+
+  /* The award is not dated: from the night of the attack, with no end (not "29 June?"). */
+  g_assert_null (mba_dataset_find_event (dataset, "ustymenko-hero-2025-06-29"));
+  hero = mba_dataset_find_event (dataset, "ustymenko-hero-from-2025-06-28");
+  g_assert_nonnull (hero);
+  g_assert_true (hero->date.is_interval);
+  g_assert_cmpint (hero->first_day, ==, mba_day_from_ymd (2025, 6, 28));
+  g_assert_cmpint (hero->date.start.qualifiers, ==, 0);
+
+  /* Article 003's words come from the statement on the website, which confirmed the decree. */
+  decree = mba_dataset_find_event (dataset, "ukr-decree-2025-06-29");
+  address = mba_dataset_find_event (dataset, "ukr-video-address-2025-06-29");
+  g_assert_true (event_quotes (decree, "a003", "“Russia has never been a party"));
+  g_assert_false (event_quotes (address, "a003", ""));
+
+  /* The night of 28 to 29 June: no id says 28 June alone; the article's hedge is kept. */
+  g_assert_null (mba_dataset_find_event (dataset, "air-attack-2025-06-28"));
+  attack = mba_dataset_find_event (dataset, "air-attack-night-2025-06-28-to-29");
+  g_assert_nonnull (attack);
+  g_assert_nonnull (strstr (attack->summary, "reportedly shoot down 475"));
+  g_assert_nonnull (mba_dataset_find_event (dataset, "ustymenko-killed-night-2025-06-28-to-29"));
+
+  /* Article 002 does not date Kostenko's post. */
+  kostenko = mba_dataset_find_event (dataset, "ukr-kostenko-statement-2025-06-29");
+  g_assert_null (strstr (kostenko->date_basis, "story of Sunday"));
+
+  /* Article 004 reports Finland's legislation; article 001's "Baltic states" include Estonia. */
+  neighbours = mba_dataset_find_event (dataset, "neighbours-distance-by-2025-06-29");
+  g_assert_null (strstr (neighbours->summary, "only account"));
+  g_assert_nonnull (strstr (neighbours->summary, "article 004"));
+
+  /* Latvia voted first, then Lithuania (8 May), then Estonia (4 June). */
+  legislated = find_dispute (dataset, "who-had-legislated");
+  g_assert_nonnull (legislated);
+  g_assert_null (strstr (legislated->note, "Estonia, whose parliaments had voted first"));
+  for (guint i = 0; i < legislated->n_events; i++)
+    names_lithuania_vote |= strcmp (legislated->events[i]->id, "ltu-seimas-vote-2025-05-08") == 0;
+  g_assert_true (names_lithuania_vote);
+
+  /* PacLII's 6 September and the Monitor's 16 September 2005, both shown. */
+  vanuatu = find_dispute (dataset, "vut-ratification-date");
+  g_assert_nonnull (vanuatu);
+  g_assert_cmpuint (vanuatu->n_claims, ==, 2);
+  g_assert_nonnull (strstr (vanuatu->claims[1].text, "16 September 2005"));
+}
+
 static void
 test_load_from_bytes_and_resource_name (void)
 {
@@ -255,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/dataset/load/bytes", test_load_from_bytes_and_resource_name);
   g_test_add_func ("/dataset/article20/derived", test_derived_withdrawal);
   g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);
+  g_test_add_func ("/dataset/bundled/corrections", test_bundled_corrections);
   g_test_add_func ("/dataset/synthetic", test_synthetic);
   g_test_add_func ("/dataset/load/cancelled-while-parsing", test_load_cancelled_while_parsing);
 
