@@ -484,10 +484,10 @@ WITHDRAWAL_EVENTS = [
        "Worked out from the treaty record (states.csv, POL row): “about a week” after the Senate vote of 17 July 2025, i.e. about 24 July; approximate (~), no exact day is known."),
     ev("pol-withdrawal-effective-2026-02-20", "2026-02-20", "withdrawal-effective",
        "Poland's withdrawal takes effect",
-       "Poland is no longer bound by the convention. Its deposit date is not known, so this date comes from the sources rather than from Article 20.",
+       "Poland is no longer bound by the convention. No source read gives the day Poland deposited its withdrawal; the app works it out from this date (Article 20(2): six months before).",
        ["POL"],
        [("r-poland-co-pl", "POL row: effective: 20 Feb 2026 (poland.co.pl; news.by 15 Jan 2026; Deputy MoD Tomczyk via okx post). deposited: NOT stated in any source read (a 20 Feb 2026 effect would imply deposit 20 Aug 2025 - not filled)")],
-       REC % "POL" + "column withdrawal_effective. Typed in because Poland's deposit date is unknown, so the app cannot derive it.",
+       REC % "POL" + "column withdrawal_effective. Typed in because Poland's deposit date is unknown; the app derives the deposit from it (Article 20(2)).",
        status={"POL": "withdrawn"}),
 ]
 

@@ -205,6 +205,69 @@ test_bundled_corrections (void)
   g_assert_nonnull (strstr (vanuatu->claims[1].text, "16 September 2005"));
 }
 
+/* A dataset with one withdrawal known only by its effective day @effective (ISO), for @code;
+ * FIN has an open armed conflict from 2020. */
+static MbaDataset *
+load_effective_only (const char *code,
+                     const char *effective,
+                     gboolean    with_deposit)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{ \"format\": \"mine-ban-atlas/1\", \"title\": \"t\", \"language\": \"en\", \"updated\": \"2026-11-23\","
+    "  \"treaty\": { \"name\": \"n\", \"short_name\": \"s\", \"adopted\": \"1997-09-18\","
+    "    \"opened\": \"1997-12-03\", \"in_force\": \"1999-03-01\", \"withdrawal_notice_months\": 6 },"
+    "  \"sources\": [ { \"id\": \"rec\", \"layer\": \"record\", \"title\": \"r\", \"url\": \"https://example.org/\" } ],"
+    "  \"states\": [ { \"code\": \"POL\", \"name\": \"Poland\" },"
+    "    { \"code\": \"FIN\", \"name\": \"Finland\", \"armed_conflicts\": [ { \"from\": \"2020\", \"to\": null, \"source\": \"rec\" } ] } ],"
+    "  \"events\": [ { \"id\": \"effect\", \"date\": \"%s\", \"date_basis\": \"b\", \"kind\": \"withdrawal-effective\","
+    "    \"title\": \"t\", \"summary\": \"s\", \"states\": [\"%s\"], \"status\": { \"%s\": \"withdrawn\" },"
+    "    \"citations\": [ { \"source\": \"rec\" } ] }%s ] }",
+    effective, code, code,
+    with_deposit ? ", { \"id\": \"dep\", \"date\": \"2025-01-05\", \"date_basis\": \"b\", \"kind\": \"withdrawal-deposited\","
+                   " \"title\": \"t\", \"summary\": \"s\", \"states\": [\"POL\"], \"status\": { \"POL\": \"withdrawal-in-progress\" },"
+                   " \"citations\": [ { \"source\": \"rec\" } ] }" : "");
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  MbaDataset *dataset = mba_dataset_new_from_bytes (bytes, "effective.json", &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Issue 18: Poland's deposit is known only from its effective date; Article 20(2) puts it six
+ * months before, shown as a step the app worked out. */
+static void
+test_derived_deposit (void)
+{
+  g_autoptr(MbaDataset) bundled = load_bundled ();
+  g_autoptr(MbaDataset) plain = load_effective_only ("POL", "2026-02-20", FALSE);
+  g_autoptr(MbaDataset) month_end = load_effective_only ("POL", "2026-02-28", FALSE);
+  g_autoptr(MbaDataset) with_deposit = load_effective_only ("POL", "2026-02-20", TRUE);
+  g_autoptr(MbaDataset) in_conflict = load_effective_only ("FIN", "2026-02-20", FALSE);
+  const MbaEvent *deposit = mba_dataset_find_event (bundled, "pol-withdrawal-effective-2026-02-20-deposit");
+
+  g_assert_nonnull (deposit);
+  g_assert_true (deposit->derived);
+  g_assert_cmpint (deposit->kind, ==, MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED);
+  g_assert_cmpint (deposit->first_day, ==, mba_day_from_ymd (2025, 8, 20));
+  g_assert_nonnull (strstr (deposit->date_basis, "Article 20(2)"));
+  g_assert_nonnull (strstr (deposit->date_basis, "20 February 2026"));
+  g_assert_cmpuint (deposit->n_citations, >, 0);
+  g_assert_cmpint (mba_dataset_get_status_at (bundled, mba_dataset_find_state (bundled, "POL"),
+                                              mba_day_from_ymd (2025, 9, 1), NULL, NULL),
+                   ==, MBA_STATUS_WITHDRAWAL_IN_PROGRESS);
+
+  deposit = mba_dataset_find_event (plain, "effect-deposit");
+  g_assert_nonnull (deposit);
+  g_assert_cmpint (deposit->first_day, ==, mba_day_from_ymd (2025, 8, 20));
+  /* 28 February follows a deposit on any of 28 to 31 August: no single day to show. */
+  g_assert_null (mba_dataset_find_event (month_end, "effect-deposit"));
+  /* A deposit in the file is never second-guessed. */
+  g_assert_null (mba_dataset_find_event (with_deposit, "effect-deposit"));
+  /* An armed conflict may have delayed the effect (Article 20(3)). */
+  g_assert_null (mba_dataset_find_event (in_conflict, "effect-deposit"));
+}
+
 static void
 test_load_from_bytes_and_resource_name (void)
 {
@@ -343,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/dataset/article20/derived", test_derived_withdrawal);
   g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);
   g_test_add_func ("/dataset/bundled/corrections", test_bundled_corrections);
+  g_test_add_func ("/dataset/article20/derived-deposit", test_derived_deposit);
   g_test_add_func ("/dataset/synthetic", test_synthetic);
   g_test_add_func ("/dataset/load/cancelled-while-parsing", test_load_cancelled_while_parsing);
 
