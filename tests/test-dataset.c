@@ -268,6 +268,40 @@ test_derived_deposit (void)
   g_assert_null (mba_dataset_find_event (in_conflict, "effect-deposit"));
 }
 
+/* Issue 18: what the panel needs to cite a source as a reader would, and nothing it must hide. */
+static void
+test_reader_fields (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled ();
+  const MbaSource *untitled = mba_dataset_find_source (dataset, "a002");
+  const MbaSource *headline = mba_dataset_find_source (dataset, "a004");
+  const MbaSource *record = mba_dataset_find_source (dataset, "r-lm2005-vut");
+  const MbaEvent *decree = mba_dataset_find_event (dataset, "ukr-decree-2025-06-29");
+  const char *bad = "{ \"format\": \"mine-ban-atlas/1\", \"title\": \"t\", \"language\": \"en\", \"updated\": \"2026-11-23\","
+    " \"treaty\": { \"name\": \"n\", \"short_name\": \"s\", \"adopted\": \"1997-09-18\", \"opened\": \"1997-12-03\","
+    " \"in_force\": \"1999-03-01\", \"withdrawal_notice_months\": 6 },"
+    " \"sources\": [ { \"id\": \"art\", \"layer\": \"article\", \"title\": \"t\", \"title_kind\": \"ours\", \"document\": \"a.txt\" } ],"
+    " \"states\": [], \"events\": [ { \"id\": \"e\", \"date\": \"2025\", \"date_basis\": \"b\", \"kind\": \"report\","
+    " \"title\": \"t\", \"summary\": \"s\", \"states\": [], \"internal_note\": \"from a.csv\","
+    " \"quotes\": [ { \"source\": \"art\", \"text\": \"q\", \"at\": 0 } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bad, strlen (bad));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) refused = mba_dataset_new_from_bytes (bytes, "bad.json", &error);
+
+  g_assert_true (untitled->title_is_descriptive);
+  g_assert_false (headline->title_is_descriptive);
+  g_assert_cmpint (mba_date_first_day (&record->accessed), ==, mba_day_from_ymd (2026, 12, 4));
+  /* Article 002's quote starts after its three-line date header. */
+  for (guint i = 0; i < decree->n_quotes; i++)
+    g_assert_cmpint (decree->quotes[i].at, >, 0);
+
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "sources[0].title_kind: “ours” is not “headline” or “descriptive”"));
+  g_assert_nonnull (strstr (error->message, "events[0].quotes[0].at: a quote's position counts characters from 1"));
+  g_assert_null (strstr (error->message, "internal_note"));
+}
+
 static void
 test_load_from_bytes_and_resource_name (void)
 {
@@ -407,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);
   g_test_add_func ("/dataset/bundled/corrections", test_bundled_corrections);
   g_test_add_func ("/dataset/article20/derived-deposit", test_derived_deposit);
+  g_test_add_func ("/dataset/load/reader-fields", test_reader_fields);
   g_test_add_func ("/dataset/synthetic", test_synthetic);
   g_test_add_func ("/dataset/load/cancelled-while-parsing", test_load_cancelled_while_parsing);
 

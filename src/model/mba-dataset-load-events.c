@@ -37,6 +37,7 @@ load_event_quotes (Loader   *loader,
   static const Member members[] = {
     { "source", JSON_STRING, TRUE },
     { "text", JSON_STRING, TRUE },
+    { "at", JSON_INTEGER, FALSE },
   };
   json_t *array = mba_loader_get_member (loader, object, &(Member) { "quotes", JSON_ARRAY, FALSE });
   json_t *item;
@@ -61,6 +62,19 @@ load_event_quotes (Loader   *loader,
       mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       quote->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       quote->text = mba_loader_get_string (loader, item, "text", TRUE, FALSE);
+      {
+        json_t *at = mba_loader_get_member (loader, item, &members[2]);
+
+        if (at != NULL && json_integer_value (at) < 1)
+          {
+            gsize old3 = mba_loader_push_key (loader, "at");
+            mba_loader_report (loader, MBA_DATASET_ERROR_VALUE,
+                               _("a quote's position counts characters from 1"));
+            mba_loader_pop (loader, old3);
+          }
+        else if (at != NULL)
+          quote->at = json_integer_value (at);
+      }
       if (quote->source != NULL && quote->source->layer != MBA_SOURCE_LAYER_ARTICLE)
         {
           gsize old3 = mba_loader_push_key (loader, "source");
@@ -84,6 +98,7 @@ load_event_citations (Loader   *loader,
   static const Member members[] = {
     { "source", JSON_STRING, TRUE },
     { "note", JSON_STRING, FALSE, TRUE },
+    { "internal_note", JSON_STRING, FALSE, TRUE },
   };
   json_t *array = mba_loader_get_member (loader, object, &(Member) { "citations", JSON_ARRAY, FALSE });
   json_t *item;
@@ -108,6 +123,8 @@ load_event_citations (Loader   *loader,
       mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       citation->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       citation->note = mba_loader_get_string (loader, item, "note", FALSE, TRUE);
+      /* Read for its checks only: the authors' working note is never shown. */
+      mba_loader_get_string (loader, item, "internal_note", FALSE, TRUE);
       if (citation->source != NULL && citation->source->layer != MBA_SOURCE_LAYER_RECORD)
         {
           gsize old3 = mba_loader_push_key (loader, "source");
@@ -140,6 +157,7 @@ load_event (Loader   *loader,
     { "status", JSON_OBJECT, FALSE },
     { "quotes", JSON_ARRAY, FALSE },
     { "citations", JSON_ARRAY, FALSE },
+    { "internal_note", JSON_STRING, FALSE, TRUE },
   };
   guint problems_before = mba_loader_n_problems (loader);
   const char *kind;
@@ -166,6 +184,7 @@ load_event (Loader   *loader,
       mba_loader_pop (loader, old);
     }
   event->date_basis = mba_loader_get_string (loader, object, "date_basis", TRUE, FALSE);
+  mba_loader_get_string (loader, object, "internal_note", FALSE, TRUE);
   kind = mba_loader_get_string (loader, object, "kind", TRUE, FALSE);
   if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
     {
