@@ -14,6 +14,8 @@
 #include "mba-window-private.h"
 #include "mba-source-format.h"
 #include "mba-test-util.h"
+#include "mba-timeline-widget.h"
+#include "mba-tooltip.h"
 
 typedef struct
 {
@@ -245,6 +247,41 @@ test_record_fact_for_readers (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "the-monitor.org · read 4 December 2026\n"));
   g_assert_null (strstr (text, "states.csv"));
   g_assert_null (strstr (text, "column"));
+}
+
+/* Issue 18: Poland's deposit, worked out from its effective date, is shown as a derived step
+ * with its reasoning, and the timeline's tooltip says it with the panel's words. */
+static void
+test_derived_deposit_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MbaSession *session = mba_window_get_session (fixture->window);
+  MbaDataset *dataset = mba_window_get_dataset (fixture->window);
+  const MbaEvent *deposit = mba_dataset_find_event (dataset, "pol-withdrawal-effective-2026-02-20-deposit");
+  MbaTimelineWidget *timeline = mba_window_get_timeline (fixture->window);
+  g_autofree char *line = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  const MbaTimelineItem *item;
+
+  g_assert_nonnull (deposit);
+  line = mba_event_describe_date_kind (deposit);
+  g_assert_true (g_str_has_prefix (line, "20 August 2025 · "));
+  g_assert_true (g_str_has_suffix (line, " · worked out"));
+
+  mba_session_set_selected_event_id (session, deposit->id);
+  text = panel_text (fixture);
+  g_assert_nonnull (strstr (text, line));
+  g_assert_nonnull (strstr (text, "Article 20(2): the withdrawal took effect on 20 February 2026, 6 months after its deposit"));
+  g_assert_nonnull (strstr (text, "Worked out by the app from Article 20 of the treaty"));
+
+  /* A fortnight around the deposit: the event has a marker of its own. */
+  mba_session_set_visible_range (session, mba_day_from_ymd (2025, 8, 13), mba_day_from_ymd (2025, 8, 27));
+  item = mba_timeline_layout_find_event_item (mba_timeline_widget_get_layout (timeline), deposit);
+  g_assert_nonnull (item);
+  tooltip = mba_timeline_widget_describe_at (timeline, item->x, item->y, NULL);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, line));
 }
 
 /* An event in a dispute shows each side with its reading and quote. */
@@ -1277,6 +1314,7 @@ main (int   argc,
   g_test_add ("/window/select-shows-quotes", Fixture, NULL, fixture_set_up, test_select_shows_quotes, fixture_tear_down);
   g_test_add ("/window/quote-cited-for-readers", Fixture, NULL, fixture_set_up, test_quote_cited_for_readers, fixture_tear_down);
   g_test_add ("/window/record-fact-for-readers", Fixture, NULL, fixture_set_up, test_record_fact_for_readers, fixture_tear_down);
+  g_test_add ("/window/derived-deposit-shown", Fixture, NULL, fixture_set_up, test_derived_deposit_shown, fixture_tear_down);
   g_test_add ("/window/dispute-sides", Fixture, NULL, fixture_set_up, test_dispute_sides, fixture_tear_down);
   g_test_add ("/window/source-lists-citing-events", Fixture, NULL, fixture_set_up, test_source_lists_citing_events, fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search_quotes_and_enter, fixture_tear_down);

@@ -11,6 +11,7 @@
 #include "mba-quote-panel.h"
 #include "mba-uri.h"
 #include "mba-source-format.h"
+#include "mba-tooltip.h"
 
 struct _MbaQuotePanel
 {
@@ -61,21 +62,6 @@ mba_uri_is_web (const char *uri)
 {
   /* The same rule as the loader's (issue 16, section 4): one place decides. */
   return uri != NULL && mba_uri_check (uri, NULL);
-}
-
-static char *
-describe_event_date (const MbaEvent *event)
-{
-  g_autofree char *start = mba_date_format (&event->date);
-
-  if (mba_date_is_set (&event->end))
-    {
-      g_autofree char *end = mba_date_format (&event->end);
-
-      /* Translators: an event lasting from one date to another */
-      return g_strdup_printf (_("%s to %s"), start, end);
-    }
-  return g_steal_pointer (&start);
 }
 
 static const char *
@@ -358,8 +344,7 @@ static void
 build_event_page (MbaQuotePanel *self)
 {
   const MbaEvent *event = self->event;
-  g_autofree char *date = describe_event_date (event);
-  g_autofree char *date_line = NULL;
+  g_autofree char *date_line = mba_event_describe_date_kind (event);
   GtkBox *box = self->event_box;
   guint n_article_quotes = 0;
 
@@ -367,9 +352,6 @@ build_event_page (MbaQuotePanel *self)
 
   gtk_box_append (box, text_label (event->title, "title-2"));
 
-  /* Translators: an event's date and kind, e.g. "29 June 2025 · Announcement" */
-  date_line = g_strdup_printf (C_("event date and kind", "%s · %s"), date,
-                               mba_event_kind_get_label (event->kind));
   gtk_box_append (box, text_label (date_line, "event-date"));
 
   if (event->date_basis != NULL)
@@ -520,7 +502,7 @@ build_source_page (MbaQuotePanel   *self,
 
       if (!event_cites (event, source))
         continue;
-      date = describe_event_date (event);
+      date = mba_event_describe_date (event);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->title);
