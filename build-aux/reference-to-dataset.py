@@ -576,7 +576,7 @@ WITHDRAWAL_CHECKS = {
 RECORD_DISPUTES = [
     dict(id="ltu-signature-date", topic="When Lithuania signed: 26 or 22 February 1999",
          claims=[
-             dict(source="r-trb-2003-112", text="signed: LM1999/LM2000 and Dutch Trb 2003-112 give 26 Feb 1999",
+             dict(source="r-trb-2003-112", text="Landmine Monitor 1999 and 2000 and the Dutch Treaty Series (Tractatenblad 2003-112) give 26 February 1999",
                   reading="Lithuania signed on 26 February 1999."),
              dict(source="r-monitor-2023-ltu", text="current Monitor profile (the-monitor.org/en-gb/reports/2023/lithuania/mine-ban-policy.aspx) gives 22 Feb 1999 (conflict)",
                   reading="Lithuania signed on 22 February 1999."),
@@ -607,7 +607,7 @@ RECORD_DISPUTES = [
          note="The dataset uses 25 June 2025 (the ICBL statement issued that day), as the record does."),
     dict(id="jor-signature-date", topic="When Jordan signed: 11 August 1998 or 1999",
          claims=[
-             dict(source="r-trb-2003-112", text="signed: Trb 2003-112 (11 Aug 1998)",
+             dict(source="r-trb-2003-112", text="The Dutch Treaty Series (Tractatenblad 2003-112) gives 11 August 1998",
                   reading="Jordan signed on 11 August 1998."),
              dict(source="r-lm1999-mena", text="LM1999 MENA says \"11 August 1999\" (conflict, likely typo); LM1999: ratified Nov 1998 (month only)",
                   reading="Jordan signed on 11 August 1999, yet ratified in November 1998."),
@@ -625,7 +625,7 @@ RECORD_DISPUTES = [
          note="Both sources say they follow Delfi. The date, 16 April 2025, is not in dispute. Izvestia (iz.ru) is not among the outlets the record names for 66-14-2; it was found for this dataset and gives the same count."),
     dict(id="vut-ratification-date", topic="When Vanuatu ratified: 6 or 16 September 2005",
          claims=[
-             dict(source="r-paclii", text="signed/joined: PacLII status report (last updated 5 May 2006)",
+             dict(source="r-paclii", text="PacLII status report (last updated 5 May 2006): ratified 6 September 2005",
                   reading="Vanuatu ratified on 6 September 2005."),
              dict(source="r-lm2005-vut", text="The instrument of ratification was deposited with the UN on 16 September 2005.",
                   reading="Vanuatu deposited its instrument of ratification on 16 September 2005."),
