@@ -17,7 +17,7 @@ Options: --reference DIR (default ../shared/reference, holding states.csv),
 The dataset has two layers (see data/dataset-format.md and data/dataset-notes.md):
 
 * The ARTICLE layer is written by hand in data/articles-layer.json: the top-level members
-  (format, title, language, updated), the treaty, the article sources, the article events
+  (format, title, language, updated), the treaty, the story (its period and states), the article sources, the article events
   with their verbatim quotes, the disputes that involve the articles, and partial state
   entries (`code` plus `armed_conflicts`) that are merged into the record's states by code.
 
@@ -921,6 +921,8 @@ def build_record(rows):
 def merge(articles, rec_states, rec_events, used_sources):
     data = dict(format=articles["format"], title=articles["title"], language=articles["language"],
                 updated=articles["updated"], treaty=articles["treaty"])
+    if "story" in articles:
+        data["story"] = articles["story"]
 
     # Sources used by the article layer's disputes count as used too.
     for d in articles.get("disputes", []):
@@ -968,6 +970,9 @@ def merge(articles, rec_states, rec_events, used_sources):
         for q in e.get("quotes", []) + e.get("citations", []):
             if q["source"] not in source_ids:
                 raise BuildError("%s: unknown source %s" % (e["id"], q["source"]))
+    for c in data.get("story", {}).get("states", []):
+        if c not in codes:
+            raise BuildError("story: unknown state %s" % c)
     for d in data["disputes"]:
         for c in d["claims"]:
             if c["source"] not in source_ids:

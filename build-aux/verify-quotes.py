@@ -194,6 +194,7 @@ def check_format(data, ck):
         "format": (S, True, False), "title": (S, True, False), "language": (S, True, False),
         "updated": (S, True, False), "treaty": (O, True, False), "sources": (A, True, False),
         "states": (A, True, False), "events": (A, True, False), "disputes": (A, False, False),
+        "story": (O, False, False),
     })
     if data.get("format") != "mine-ban-atlas/1":
         ck.fail("format", "must be exactly “mine-ban-atlas/1”")
@@ -297,6 +298,23 @@ def check_format(data, ck):
             if f and t and t[1] < f[0]:
                 ck.fail(cpath, "the conflict ends before it starts")
             source_ref(c.get("source"), join(cpath, "source"))
+
+    story = data.get("story")
+    if story is not None and ck.members(story, "story", {
+        "title": (S, True, False), "from": (S, True, False), "to": (S, True, False),
+        "states": (A, True, False),
+    }):
+        start, end = ck.date(story, "from", "story"), ck.date(story, "to", "story")
+        if start and end and end[1] < start[0]:
+            ck.fail("story.to", "the end %s is before the start %s" % (story["to"], story["from"]))
+        codes = story.get("states") or []
+        if not codes:
+            ck.fail("story.states", "a story needs at least one state")
+        for j, code in enumerate(codes):
+            if code not in states:
+                ck.fail(join("story.states", j), "no state has the code “%s”" % code)
+            elif codes.index(code) != j:
+                ck.fail(join("story.states", j), "the story names “%s” twice" % code)
 
     events = {}
     for i, ev in enumerate(data.get("events") or []):

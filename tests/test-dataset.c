@@ -71,6 +71,64 @@ test_load_values (void)
   g_assert_cmpuint (event->disputes[0]->n_claims, ==, 2);
 }
 
+/* The bundled dataset names its story: the 2025 withdrawals, as the article layer writes it. */
+static void
+test_story_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_new_from_file (path, &error);
+  static const char *codes[] = { "EST", "LVA", "LTU", "POL", "FIN", "UKR" };
+  const MbaStory *story;
+
+  g_assert_no_error (error);
+  story = mba_dataset_get_story (dataset);
+  g_assert_nonnull (story);
+  g_assert_cmpstr (story->title, ==, "The 2025 withdrawals");
+  g_assert_cmpint (story->first_day, ==, mba_day_from_ymd (2025, 3, 18));
+  g_assert_cmpint (story->last_day, ==, mba_day_from_ymd (2026, 2, 20));
+  g_assert_cmpint (mba_date_first_day (&story->from), ==, story->first_day);
+  g_assert_cmpuint (story->n_states, ==, G_N_ELEMENTS (codes));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_true (story->states[i] == mba_dataset_find_state (dataset, codes[i]));
+  /* The story ends on the last effective date in the data. */
+  g_assert_cmpint (story->last_day, ==, mba_dataset_get_latest_day (dataset));
+}
+
+/* A dataset without a story has none; one with a month for its end counts to the month's end. */
+static void
+test_story_absent_and_month (void)
+{
+  g_autoptr(MbaDataset) plain = load_fixture ("small.json");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const MbaStory *story;
+
+  g_assert_null (mba_dataset_get_story (plain));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\n  \"sources\": [",
+                                      "\n  \"story\": { \"title\": \"Baltic\", \"from\": \"2025-03\", "
+                                      "\"to\": \"2025-12\", \"states\": [\"UKR\", \"EST\"] },"
+                                      "\n  \"sources\": [", 1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  dataset = mba_dataset_new_from_bytes (bytes, "story.json", &error);
+  g_assert_no_error (error);
+  story = mba_dataset_get_story (dataset);
+  g_assert_nonnull (story);
+  g_assert_cmpstr (story->title, ==, "Baltic");
+  g_assert_cmpint (story->first_day, ==, mba_day_from_ymd (2025, 3, 1));
+  g_assert_cmpint (story->last_day, ==, mba_day_from_ymd (2025, 12, 31));
+  g_assert_cmpuint (story->n_states, ==, 2);
+  g_assert_cmpstr (story->states[0]->code, ==, "UKR");
+  g_assert_cmpstr (story->states[1]->code, ==, "EST");
+}
+
 static void
 test_sorted_by_date (void)
 {
@@ -436,6 +494,8 @@ main (int   argc,
 
   g_test_add_func ("/dataset/load/values", test_load_values);
   g_test_add_func ("/dataset/load/sorted", test_sorted_by_date);
+  g_test_add_func ("/dataset/story/bundled", test_story_bundled);
+  g_test_add_func ("/dataset/story/absent-and-month", test_story_absent_and_month);
   g_test_add_func ("/dataset/load/bytes", test_load_from_bytes_and_resource_name);
   g_test_add_func ("/dataset/article20/derived", test_derived_withdrawal);
   g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);

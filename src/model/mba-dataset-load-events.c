@@ -547,160 +547,75 @@ derive_deposit (Loader         *loader,
     }
 }
 
-typedef struct
+/**
+ * mba_loader_load_event:
+ * @file_index: the event's position in the file's events array
+ * @event: filled in
+ *
+ * Returns: whether the event loaded without a problem
+ */
+gboolean
+mba_loader_load_event (Loader   *loader,
+                       json_t   *object,
+                       gsize     file_index,
+                       MbaEvent *event)
 {
-  Loader             loader;
-  const EventSource *source;
-  gsize              first;
-  gsize              last;          /* exclusive */
-  MbaEvent          *out;           /* this worker's slice of the dataset's events */
-  guint              n_out;
-  gboolean           syntax_error;  /* a slice did not parse; failure says where */
-  SliceFailure       failure;
-} EventWorker;
+  gsize old = mba_loader_push_index (loader, file_index);
+  gboolean ok;
 
-static gpointer
-load_event_range (gpointer data)
-{
-  EventWorker *worker = data;
-  Loader *loader = &worker->loader;
-  const EventSource *source = worker->source;
-
-  for (gsize i = worker->first;
-       i < worker->last && !worker->syntax_error && !g_cancellable_is_cancelled (loader->cancellable);
-       i++)
+  memset (event, 0, sizeof *event);
+  ok = load_event (loader, object, event);
+  if (ok)
     {
-      MbaEvent event = { 0 };
-      json_t *object;
-      gsize old;
-
-      if (source->array != NULL)
-        object = json_incref (json_array_get (source->array, i));
-      else
-        {
-          json_error_t *json_error = &worker->failure.error;
-
-          object = mba_dataset_parse_bounded (source->data + source->starts[i], source->ends[i] - source->starts[i],
-                                              JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, json_error);
-          if (object == NULL)
-            {
-              worker->syntax_error = TRUE;
-              worker->failure.failed = TRUE;
-              worker->failure.offset = source->starts[i] + MAX (json_error->position, 0);
-              break;
-            }
-        }
-
-      old = mba_loader_push_index (loader, i);
-      if (load_event (loader, object, &event))
-        {
-          event.file_index = i;
-          event.first_day = mba_date_first_day (&event.date);
-          event.last_day = mba_date_is_set (&event.end) ? mba_date_last_day (&event.end)
-                                                        : mba_date_last_day (&event.date);
-          worker->out[worker->n_out++] = event;
-        }
-      mba_loader_pop (loader, old);
-      json_decref (object);
+      event->file_index = file_index;
+      event->first_day = mba_date_first_day (&event->date);
+      event->last_day = mba_date_is_set (&event->end) ? mba_date_last_day (&event->end)
+                                                      : mba_date_last_day (&event->date);
     }
-  return NULL;
-}
-
-/* Appends what a worker found to the main loader, in file order. */
-static void
-merge_worker (Loader      *loader,
-              EventWorker *worker)
-{
-  mba_problem_list_append (loader->problems, worker->loader.problems);
-  g_clear_object (&worker->loader.problems);
-  g_ptr_array_extend_and_steal (loader->blocks, g_steal_pointer (&worker->loader.blocks));
-  g_ptr_array_add (loader->dataset->chunks, g_steal_pointer (&worker->loader.strings));
-  g_string_free (worker->loader.path, TRUE);
+  mba_loader_pop (loader, old);
+  return ok;
 }
 
 /* Returns FALSE when a slice of the file is not valid JSON, with sliced->failure saying where. */
 gboolean
 mba_loader_load_events (Loader            *loader,
                         json_t            *root,
-                        const EventSource *sliced)
+                        const EventSlices *sliced)
 {
   MbaDataset *self = loader->dataset;
   g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) events = NULL;
   g_autoptr(GArray) derived = NULL;
-  EventSource whole = { 0 };
-  const EventSource *source = sliced;
-  EventWorker workers[4];
-  guint n_workers, n_kept = 0;
-  gboolean syntax_error = FALSE;
+  json_t *array = mba_loader_get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
   gsize old;
 
-  if (source == NULL)
-    {
-      whole.array = mba_loader_get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
-      if (whole.array == NULL)
-        return TRUE;
-      whole.n = json_array_size (whole.array);
-      source = &whole;
-    }
+  /* With slices the skeleton's events array is empty, but it is there. */
+  if (array == NULL)
+    return TRUE;
+  events = g_array_sized_new (FALSE, FALSE, sizeof (MbaEvent),
+                              (sliced ? sliced->n : json_array_size (array)) + 16);
 
-  /* Each worker writes its events straight into its part of the one array, so the events are
-   * not copied afterwards and the pages are first touched by the cores that fill them. */
-  events = g_array_sized_new (FALSE, FALSE, sizeof (MbaEvent), source->n + 16);
-  g_array_set_size (events, source->n);
-
-  /* Parsing and checking events is most of a large file's load: share it between cores. */
-  n_workers = source->n < 4096 ? 1 : CLAMP (g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
   old = mba_loader_push_key (loader, "events");
-  for (guint w = 0; w < n_workers; w++)
+  if (sliced != NULL)
     {
-      EventWorker *worker = &workers[w];
-
-      worker->loader = (Loader) {
-        .dataset = self,
-        .file = loader->file,
-        .path = g_string_new (loader->path->str),
-        .problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT),
-        .cancellable = loader->cancellable,
-        .strings = g_string_chunk_new (256 * 1024),
-        .blocks = g_ptr_array_new_with_free_func (g_free),
-      };
-      worker->source = source;
-      worker->first = source->n * w / n_workers;
-      worker->last = source->n * (w + 1) / n_workers;
-      worker->out = &g_array_index (events, MbaEvent, worker->first);
-      worker->n_out = 0;
-      worker->syntax_error = FALSE;
-      worker->failure.failed = FALSE;
+      /* Large files: their events are parsed here, a few threads at once. */
+      if (!mba_dataset_parallel_load_events (loader, sliced, events))
+        {
+          mba_loader_pop (loader, old);
+          return FALSE;
+        }
     }
-  {
-    GThread *threads[G_N_ELEMENTS (workers)] = { NULL };
-
-    for (guint w = 1; w < n_workers; w++)
-      threads[w] = g_thread_new ("mba-load", load_event_range, &workers[w]);
-    load_event_range (&workers[0]);
-    for (guint w = 1; w < n_workers; w++)
-      g_thread_join (threads[w]);
-  }
-
-  for (guint w = 0; w < n_workers; w++)
+  else
     {
-      /* The first slice in file order that is not JSON is the one to report. */
-      if (workers[w].syntax_error && !syntax_error && source->failure != NULL)
-        *source->failure = workers[w].failure;
-      syntax_error |= workers[w].syntax_error;
-      merge_worker (loader, &workers[w]);
-      /* Events that did not load leave gaps: close them up. */
-      if (workers[w].n_out > 0 && &g_array_index (events, MbaEvent, n_kept) != workers[w].out)
-        memmove (&g_array_index (events, MbaEvent, n_kept), workers[w].out,
-                 workers[w].n_out * sizeof (MbaEvent));
-      n_kept += workers[w].n_out;
-    }
-  g_array_set_size (events, n_kept);
-  if (syntax_error)
-    {
-      mba_loader_pop (loader, old);
-      return FALSE;
+      for (gsize i = 0; i < json_array_size (array); i++)
+        {
+          MbaEvent event;
+
+          if (g_cancellable_is_cancelled (loader->cancellable))
+            break;
+          if (mba_loader_load_event (loader, json_array_get (array, i), i, &event))
+            g_array_append_val (events, event);
+        }
     }
   if (g_cancellable_is_cancelled (loader->cancellable))
     {

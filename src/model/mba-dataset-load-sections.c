@@ -11,6 +11,9 @@
 #include "mba-dataset-private.h"
 #include "mba-uri.h"
 
+/* At most this many states in a story: it is about a few, the map labels every one. */
+#define MAX_STORY_STATES 64
+
 void
 mba_loader_load_treaty (Loader *loader,
                         json_t *root)
@@ -91,6 +94,9 @@ mba_loader_load_sources (Loader *loader,
       g_autofree char *url_problem = NULL;
       const char *layer;
       gsize old2 = mba_loader_push_index (loader, i);
+
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *source = (MbaSource) { 0 };
 
       if (!json_is_object (object))
         {
@@ -281,6 +287,9 @@ mba_loader_load_states (Loader *loader,
       MbaState *state = &self->states[self->n_states];
       gsize old2 = mba_loader_push_index (loader, i);
 
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *state = (MbaState) { 0 };
+
       if (!json_is_object (object))
         {
           mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
@@ -354,6 +363,9 @@ mba_loader_load_disputes (Loader *loader,
       MbaDispute *dispute = &self->disputes[self->n_disputes];
       json_t *claims, *events, *item;
       gsize j, old2 = mba_loader_push_index (loader, i);
+
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *dispute = (MbaDispute) { 0 };
 
       if (!json_is_object (object))
         {
@@ -429,4 +441,86 @@ mba_loader_load_disputes (Loader *loader,
       mba_loader_pop (loader, old2);
     }
   mba_loader_pop (loader, old);
+}
+
+/* The optional story: a title, a period and the states it is about. Read after the states. */
+void
+mba_loader_load_story (Loader *loader,
+                       json_t *root)
+{
+  static const Member members[] = {
+    { "title", JSON_STRING, TRUE },
+    { "from", JSON_STRING, TRUE },
+    { "to", JSON_STRING, TRUE },
+    { "states", JSON_ARRAY, TRUE },
+  };
+  MbaDataset *self = loader->dataset;
+  MbaStory *story = &self->story;
+  json_t *object = mba_loader_get_member (loader, root, &(Member) { "story", JSON_OBJECT, FALSE });
+  json_t *states, *item;
+  gboolean from_ok, to_ok;
+  guint n_before = mba_loader_n_problems (loader);
+  gsize i, old;
+
+  if (object == NULL)
+    return;
+  old = mba_loader_push_key (loader, "story");
+  mba_loader_check_members (loader, object, members, G_N_ELEMENTS (members));
+  story->title = mba_loader_get_string (loader, object, "title", TRUE, FALSE);
+  from_ok = mba_loader_get_date (loader, object, "from", TRUE, FALSE, &story->from);
+  to_ok = mba_loader_get_date (loader, object, "to", TRUE, FALSE, &story->to);
+  if (from_ok && to_ok)
+    {
+      story->first_day = mba_date_first_day (&story->from);
+      story->last_day = mba_date_last_day (&story->to);
+      if (story->last_day < story->first_day)
+        {
+          g_autofree char *from = mba_date_to_iso (&story->from);
+          g_autofree char *to = mba_date_to_iso (&story->to);
+          gsize old2 = mba_loader_push_key (loader, "to");
+
+          mba_loader_report (loader, MBA_DATASET_ERROR_DATE, _("the end %s is before the start %s"), to, from);
+          mba_loader_pop (loader, old2);
+        }
+    }
+
+  states = mba_loader_get_member (loader, object, &members[3]);
+  if (states != NULL)
+    {
+      gsize old2 = mba_loader_push_key (loader, "states");
+
+      if (json_array_size (states) == 0)
+        mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("a story needs at least one state"));
+      else if (json_array_size (states) > MAX_STORY_STATES)
+        mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("a story names at most %d states, not %zu"),
+                           MAX_STORY_STATES, json_array_size (states));
+      else
+        {
+          story->states = mba_loader_alloc (loader, json_array_size (states), sizeof (MbaState *));
+          json_array_foreach (states, i, item)
+            {
+              gsize old3 = mba_loader_push_index (loader, i);
+              const MbaState *state = NULL;
+              gboolean repeated = FALSE;
+
+              if (!json_is_string (item))
+                mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
+                                   mba_loader_type_name (json_typeof (item)));
+              else if ((state = g_hash_table_lookup (self->state_by_code, json_string_value (item))) == NULL)
+                mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"),
+                                   json_string_value (item));
+              for (guint j = 0; state != NULL && j < story->n_states; j++)
+                repeated |= story->states[j] == state;
+              if (repeated)
+                mba_loader_report (loader, MBA_DATASET_ERROR_DUPLICATE_ID, _("the story names “%s” twice"),
+                                   state->code);
+              else if (state != NULL)
+                story->states[story->n_states++] = state;
+              mba_loader_pop (loader, old3);
+            }
+        }
+      mba_loader_pop (loader, old2);
+    }
+  mba_loader_pop (loader, old);
+  self->has_story = mba_loader_n_problems (loader) == n_before;
 }

@@ -213,6 +213,19 @@ typedef struct
   guint       withdrawal_notice_months;
 } MbaTreaty;
 
+/* The period and the states a dataset is about (its optional "story" member): what the window
+ * opens on and what exports draw by default. */
+typedef struct
+{
+  const char      *title;
+  MbaDate          from;
+  MbaDate          to;
+  gint32           first_day;   /* from's first day */
+  gint32           last_day;    /* to's last day */
+  const MbaState **states;
+  guint            n_states;
+} MbaStory;
+
 /**
  * MbaStatusBasis:
  * @MBA_STATUS_BASIS_NONE: nothing in the dataset tells
@@ -261,6 +274,8 @@ const char        *mba_dataset_get_title          (MbaDataset        *self);
 const char        *mba_dataset_get_language       (MbaDataset        *self);
 const MbaDate     *mba_dataset_get_updated        (MbaDataset        *self);
 const MbaTreaty   *mba_dataset_get_treaty         (MbaDataset        *self);
+/* NULL when the dataset names none. */
+const MbaStory    *mba_dataset_get_story          (MbaDataset        *self);
 
 guint              mba_dataset_get_n_events       (MbaDataset        *self);
 const MbaEvent    *mba_dataset_get_event          (MbaDataset        *self,

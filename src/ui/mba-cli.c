@@ -11,9 +11,11 @@
 #include <stdio.h>
 
 #include "mba-cli.h"
+#include "mba-event-filter.h"
 #include "mba-export.h"
 #include "mba-map-widget.h"
 #include "mba-resource-setup.h"
+#include "mba-slide-renderer.h"
 
 /**
  * mba_cli_load_dataset:
@@ -297,6 +299,15 @@ mba_cli_export (const char *output,
       return usage_error (message);
     }
   options.selected_id = select;
+  /* A handout of too many pages is refused before a page is drawn. */
+  if (options.view == MBA_EXPORT_VIEW_SLIDES)
+    {
+      g_autoptr(MbaEventFilter) filter = mba_event_filter_new (dataset);
+      g_autoptr(GPtrArray) steps = mba_event_filter_list_events (filter);
+
+      if (!mba_slides_check_count (steps->len, &error))
+        return usage_error (error->message);
+    }
   /* The size, the scale and the pixel budget together, before anything is drawn. */
   if (!mba_export_check_options (&options, format, &error))
     return g_error_matches (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT) ||

@@ -11,8 +11,8 @@
 #include "mba-country-names.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
-#include "mba-tooltip.h"
 #include "mba-resource-setup.h"
+#include "mba-tooltip.h"
 
 #define ZOOM_STEP 1.25
 #define PAN_STEP 60.0

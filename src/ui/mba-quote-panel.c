@@ -9,9 +9,9 @@
 
 #include "mba-country-names.h"
 #include "mba-quote-panel.h"
-#include "mba-uri.h"
 #include "mba-source-format.h"
 #include "mba-tooltip.h"
+#include "mba-uri.h"
 
 struct _MbaQuotePanel
 {
