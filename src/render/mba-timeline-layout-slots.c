@@ -562,16 +562,7 @@ place_slots (MbaTimelineLayout *self,
               has_pending = TRUE;
               continue;
             }
-          /* The last one: with the item before it when its label would be cut at the view's
-           * edge, else with a short label (or, at the edge, none). */
-          if (last_placed >= 0 && s.x <= g->plot.x + g->plot.width &&
-              s.x + MARKER_RADIUS + LABEL_PAD + MIN_LABEL_WIDTH > g->plot.x + g->plot.width)
-            {
-              MbaTimelineItem *last = &g_array_index (self->items, MbaTimelineItem, last_placed);
-
-              rows_right[last->row] = item_become_cluster (self, last, &s);
-              continue;
-            }
+          /* The last one: a short label rather than none (at the view's edge, maybe none). */
           place_event (self, lane, lane_index, &s, row, lane_y, G_MAXDOUBLE, rows_right, FALSE);
         }
       last_placed = self->items->len - 1;
