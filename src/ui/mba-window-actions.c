@@ -86,6 +86,63 @@ present_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (presentation));
 }
 
+/* View → Whole History (Ctrl+H) toggles between the whole span and the story; its check mark
+ * is on while the timeline shows the whole span, whoever put it there. */
+static void
+on_whole_history_activate (GSimpleAction *action,
+                           GVariant      *parameter,
+                           MbaWindow     *self)
+{
+  if (mba_session_get_showing_whole_history (self->session) &&
+      mba_session_get_dataset (self->session) != NULL &&
+      mba_dataset_get_story (mba_session_get_dataset (self->session)) != NULL)
+    mba_session_show_story (self->session);
+  else
+    mba_session_show_whole_history (self->session);
+}
+
+static void
+on_show_story_activate (GSimpleAction *action,
+                        GVariant      *parameter,
+                        MbaWindow     *self)
+{
+  mba_session_show_story (self->session);
+}
+
+static void
+update_period_actions (MbaWindow *self)
+{
+  MbaDataset *dataset = mba_session_get_dataset (self->session);
+  GAction *whole = g_action_map_lookup_action (G_ACTION_MAP (self), "whole-history");
+  GAction *story = g_action_map_lookup_action (G_ACTION_MAP (self), "show-story");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (whole),
+                             g_variant_new_boolean (mba_session_get_showing_whole_history (self->session)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (whole), dataset != NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (story),
+                             g_variant_new_boolean (mba_session_get_showing_story (self->session)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (story), dataset != NULL && mba_dataset_get_story (dataset) != NULL);
+}
+
+void
+_mba_window_period_actions_init (MbaWindow *self)
+{
+  g_autoptr(GSimpleAction) whole = g_simple_action_new_stateful ("whole-history", NULL, g_variant_new_boolean (TRUE));
+  g_autoptr(GSimpleAction) story = g_simple_action_new_stateful ("show-story", NULL, g_variant_new_boolean (FALSE));
+
+  g_signal_connect_object (whole, "activate", G_CALLBACK (on_whole_history_activate), self, 0);
+  g_signal_connect_object (story, "activate", G_CALLBACK (on_show_story_activate), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (whole));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (story));
+  g_signal_connect_object (self->session, "notify::showing-whole-history", G_CALLBACK (update_period_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::showing-story", G_CALLBACK (update_period_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (update_period_actions),
+                           self, G_CONNECT_SWAPPED);
+  update_period_actions (self);
+}
+
 /* The shortcuts window is built the first time it is asked for. (GtkApplication would build
  * gtk/help-overlay.ui with every window: a tenth of the start-up, for a window seldom opened.) */
 static void
@@ -117,4 +174,5 @@ _mba_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.whole-history", NULL);
 }
