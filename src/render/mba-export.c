@@ -234,6 +234,7 @@ map_params (MbaMapRenderParams     *params,
                               width, height, resolve_day (options));
   params->theme = options->theme;
   params->selected_event_id = options->selected_id;
+  mba_map_render_params_set_story (params);
   if (options->transparent)
     params->flags |= MBA_MAP_RENDER_TRANSPARENT;
 }

@@ -510,6 +510,28 @@ choose_projection (MbaWorldMap    *map,
   return MBA_MAP_PROJECTION_REGIONAL;
 }
 
+static gboolean
+states_in_view (const MbaMapRenderParams *map_params,
+                const MbaEvent           *event)
+{
+  for (guint i = 0; i < event->n_states; i++)
+    {
+      double lon, lat, x, y;
+      const MbaMapCountry *country = mba_world_map_find_country (map_params->map,
+                                                                 event->states[i]->code);
+
+      if (country == NULL)
+        continue;
+      lon = country->anchor_lon;
+      lat = country->anchor_lat;
+      if (!mba_map_view_lonlat_to_screen (&map_params->view, map_params->width,
+                                          map_params->height, lon, lat, &x, &y) ||
+          x < 0 || y < 0 || x > map_params->width || y > map_params->height)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 draw_map (cairo_t              *cr,
           const Slide          *slide,
@@ -528,6 +550,10 @@ draw_map (cairo_t              *cr,
                               params->event->first_day);
   map_params.theme = params->theme;
   map_params.selected_event_id = params->event->id;
+  /* On the story's region, unless the event is about a state outside it. */
+  mba_map_render_params_set_story (&map_params);
+  if (!states_in_view (&map_params, params->event))
+    mba_map_view_init (&map_params.view, map_params.view.projection);
   /* The slide's header already gives the date. */
   map_params.flags = MBA_MAP_RENDER_LABELS | MBA_MAP_RENDER_LEGEND;
 
