@@ -399,7 +399,18 @@ mba_export_get_layout (const MbaExportOptions *options,
   plan_clear (&plan);
 }
 
-/* One page of the handout: the selected event's, else the first event's. */
+/* The handout's slide set: the story's (a title slide and its events) when the dataset names
+ * one, else every event. */
+static GPtrArray *
+list_slides (const MbaExportOptions *options)
+{
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (options->dataset);
+  g_autoptr(GPtrArray) all = mba_event_filter_list_events (filter);
+
+  return mba_slides_list_default (options->dataset, all);
+}
+
+/* One page of the handout: the selected event's, else the first slide. */
 static void
 draw_slide (cairo_t                *cr,
             const MbaExportOptions *options,
@@ -407,13 +418,25 @@ draw_slide (cairo_t                *cr,
             int                     height)
 {
   const MbaEvent *event = mba_dataset_find_event (options->dataset, options->selected_id);
-  guint n_events = mba_dataset_get_n_events (options->dataset);
+  g_autoptr(GPtrArray) steps = list_slides (options);
+  guint position = 0, n_steps = steps->len;
   MbaSlideParams params;
 
   mba_slide_params_init (&params, options->dataset, options->map);
-  params.event = event ? event : n_events > 0 ? mba_dataset_get_event (options->dataset, 0) : NULL;
-  params.position = params.event ? params.event->index : 0;
-  params.n_steps = n_events;
+  if (event != NULL && g_ptr_array_find (steps, event, &position))
+    params.event = event;
+  else if (event != NULL)
+    {
+      /* An event outside the slide set is numbered as in the whole history. */
+      params.event = event;
+      position = event->index;
+      n_steps = mba_dataset_get_n_events (options->dataset);
+    }
+  else if (steps->len > 0)
+    params.event = steps->pdata[0];
+  params.title_slide = params.event == NULL;
+  params.position = position;
+  params.n_steps = n_steps;
   params.theme = options->theme;
   mba_slide_render (cr, width, height, &params);
 }
@@ -626,7 +649,7 @@ render_to_file (MbaOutputFile          *out,
   return TRUE;
 }
 
-/* The presentation of every event, in date order, as a handout: PDF only, since it has pages. */
+/* The presentation's slide set as a handout: PDF only, since it has pages. */
 static gboolean
 write_slides (const char             *path,
               const char             *format,
@@ -634,7 +657,6 @@ write_slides (const char             *path,
               GCancellable           *cancellable,
               GError                **error)
 {
-  g_autoptr(MbaEventFilter) filter = NULL;
   g_autoptr(GPtrArray) steps = NULL;
 
   if (!g_str_equal (format, "pdf"))
@@ -643,8 +665,7 @@ write_slides (const char             *path,
                    _("%s: the slides are a handout of many pages; the file name must end in .pdf"), path);
       return FALSE;
     }
-  filter = mba_event_filter_new (options->dataset);
-  steps = mba_event_filter_list_events (filter);
+  steps = list_slides (options);
   return mba_slides_write_pdf_full (path, options->dataset, options->map, steps, options->theme,
                                     cancellable, NULL, NULL, error);
 }

@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 #define MAP_ANTIALIAS CAIRO_ANTIALIAS_FAST
 #define DAMAGE_MARGIN 3.0
 #define LABEL_PX 12
-#define LABEL_PX_SMALL 10       /* a crowded state of the story's, rather than none */
+#define LABEL_PX_SMALL MBA_MAP_LABEL_MIN_PX /* a crowded state of the story's, rather than none */
 #define LABEL_HALO 3
 #define DATE_PX 20
 #define LEGEND_PX 12

@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* The smallest name the map draws (a crowded state of the story's), in its user units: a
+ * slide scales the map so that it reads as well as the slide's own smallest text. */
+#define MBA_MAP_LABEL_MIN_PX 10
+
 typedef enum
 {
   MBA_MAP_RENDER_LABELS = 1 << 0,   /* names of the states in the story */
