@@ -279,6 +279,64 @@ collect_sources (const MbaExportOptions *options,
                                       options->view != MBA_EXPORT_VIEW_MAP);
 }
 
+/* A poster this much wider than tall (landscape paper, a 16:9 screen) puts the map beside the
+ * timeline: a strip of map across the top of a landscape page shows little but sea. */
+#define POSTER_SIDE_BY_SIDE_ASPECT 1.2
+#define POSTER_MAP_SHARE           0.42   /* of the width, side by side */
+#define POSTER_MAP_MIN_WIDTH       240.0
+
+/* The timeline's text size: the window's, shrunk to a legible least while its lanes need more
+ * height than @most. */
+static double
+fit_timeline_font (const MbaExportOptions *options,
+                   int                     width,
+                   double                  most,
+                   double                 *needed)
+{
+  double font_size = TIMELINE_FONT_SIZE;
+
+  *needed = timeline_needed_height (options, font_size, width);
+  while (*needed > most && font_size > TIMELINE_FONT_SIZE_MIN)
+    {
+      font_size -= TIMELINE_FONT_SIZE_STEP;
+      *needed = timeline_needed_height (options, font_size, width);
+    }
+  return font_size;
+}
+
+static void
+split_stacked (const MbaExportOptions *options,
+               MbaExportLayout        *layout,
+               double                  width,
+               double                  available)
+{
+  /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut. */
+  double most = floor (available - MAX (available * 0.3, 160));
+  double needed, timeline_h;
+
+  layout->timeline_font_size = fit_timeline_font (options, width, most, &needed);
+  if (needed > most)
+    most = MAX (most, floor (available - MAX (available * 0.2, 80)));
+  timeline_h = MIN (MAX (floor (available * 2 / 5), needed), most);
+  layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
+  layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
+}
+
+/* The timeline on the left at the full height, the map on the right. */
+static void
+split_side_by_side (const MbaExportOptions *options,
+                    MbaExportLayout        *layout,
+                    double                  width,
+                    double                  available)
+{
+  double map_w = floor (MAX (width * POSTER_MAP_SHARE, MIN (POSTER_MAP_MIN_WIDTH, width / 2)));
+  double needed;
+
+  layout->timeline_font_size = fit_timeline_font (options, width - map_w, available, &needed);
+  layout->timeline = (MbaExportRect) { 0, 0, width - map_w, available };
+  layout->map = (MbaExportRect) { width - map_w, 0, map_w, available };
+}
+
 /* Splits what the caption leaves between the timeline and the map. The poster gives the
  * timeline two fifths, or more when its lanes need it, so that none is cut off; when the map's
  * share leaves too little for that, the timeline's text shrinks, to a legible least, and past
@@ -303,25 +361,10 @@ split_views (const MbaExportOptions *options,
       break;
     case MBA_EXPORT_VIEW_POSTER:
     default:
-      {
-        /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut. */
-        double most = floor (available - MAX (available * 0.3, 160));
-        double font_size = TIMELINE_FONT_SIZE;
-        double needed = timeline_needed_height (options, font_size, width);
-        double timeline_h;
-
-        while (needed > most && font_size > TIMELINE_FONT_SIZE_MIN)
-          {
-            font_size -= TIMELINE_FONT_SIZE_STEP;
-            needed = timeline_needed_height (options, font_size, width);
-          }
-        layout->timeline_font_size = font_size;
-        if (needed > most)
-          most = MAX (most, floor (available - MAX (available * 0.2, 80)));
-        timeline_h = MIN (MAX (floor (available * 2 / 5), needed), most);
-        layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
-        layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
-      }
+      if (options->width >= POSTER_SIDE_BY_SIDE_ASPECT * options->height)
+        split_side_by_side (options, layout, width, available);
+      else
+        split_stacked (options, layout, width, available);
       break;
     }
 }

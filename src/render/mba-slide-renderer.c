@@ -54,6 +54,7 @@ typedef struct
   PangoLayout      *footer;
   PangoLayout      *progress;
   const char       *link;        /* the record source's address, made a link in PDFs */
+  char             *link_text;   /* what shows of it: its site */
   MbaSlideRect      footer_rect;
   MbaSlideRect      rule;
   MbaSlideGeometry  geometry;
@@ -150,14 +151,18 @@ format_text (const MbaEvent *event,
 }
 
 /* Where the text comes from: the quote's article, or the event's first citation; the treaty
- * record's sources are named as such, with their address. */
+ * record's sources are named as such, with their site's name (@link_text), a link to their
+ * address (@link): a long, percent-encoded address would fill the slide. */
 static char *
 format_source (const MbaEvent  *event,
-               const char     **link)
+               const char     **link,
+               char           **link_text)
 {
   const MbaSource *source;
+  g_autofree char *host = NULL;
 
   *link = NULL;
+  *link_text = NULL;
   if (event->n_quotes > 0)
     return mba_slide_format_source (event->quotes[0].source);
   if (event->n_citations == 0)
@@ -166,13 +171,15 @@ format_source (const MbaEvent  *event,
   if (source->layer != MBA_SOURCE_LAYER_RECORD)
     return mba_slide_format_source (source);
 
-  *link = source->url;
-  if (source->url != NULL)
+  host = mba_source_format_host (source);
+  if (host != NULL)
     {
       g_autofree char *citation = mba_source_format_citation (source);
 
-      /* The address on a line of its own: a link in the handout. */
-      return g_strdup_printf ("%s\n%s", citation, source->url);
+      /* The site on a line of its own: a link in the handout. */
+      *link = source->url;
+      *link_text = g_strdup (host);
+      return g_strdup_printf ("%s\n%s", citation, host);
     }
   return mba_source_format_citation (source);
 }
@@ -288,7 +295,7 @@ layout_title (Slide          *slide,
     }
 }
 
-/* The record's address, on the source's last line, looks like a link. */
+/* The record's site, on the source's last line, looks like a link. */
 static void
 set_source_text (Slide      *slide,
                  const char *source)
@@ -296,14 +303,14 @@ set_source_text (Slide      *slide,
   g_autofree char *escaped = NULL, *escaped_link = NULL, *color = NULL, *markup = NULL;
   gsize prefix;
 
-  if (slide->link == NULL || !g_str_has_suffix (source, slide->link))
+  if (slide->link_text == NULL || !g_str_has_suffix (source, slide->link_text))
     {
       pango_layout_set_text (slide->source, source, -1);
       return;
     }
-  prefix = strlen (source) - strlen (slide->link);
+  prefix = strlen (source) - strlen (slide->link_text);
   escaped = g_markup_escape_text (source, prefix);
-  escaped_link = g_markup_escape_text (slide->link, -1);
+  escaped_link = g_markup_escape_text (slide->link_text, -1);
   color = color_hex (&slide->palette->accent);
   markup = g_strdup_printf ("%s<span foreground=\"%s\" underline=\"single\">%s</span>", escaped, color,
                             escaped_link);
@@ -322,7 +329,7 @@ layout_text (Slide          *slide,
   double unit = slide->unit;
   gboolean is_quote;
   g_autofree char *text = format_text (event, &is_quote);
-  g_autofree char *source = format_source (event, &slide->link);
+  g_autofree char *source = format_source (event, &slide->link, &slide->link_text);
   double rule_width = is_quote ? QUOTE_RULE * unit : 0;
   double indent = is_quote ? 2.0 * unit : 0;
   double text_width = width - indent;
@@ -463,6 +470,7 @@ slide_clear (Slide *slide)
   g_clear_object (&slide->footer);
   g_clear_object (&slide->progress);
   g_clear_object (&slide->context);
+  g_clear_pointer (&slide->link_text, g_free);
 }
 
 static void
@@ -858,6 +866,7 @@ mba_slide_describe (const MbaSlideParams *params)
   g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL, *title = NULL;
   g_autofree char *bounded = NULL;
   const char *link;
+  g_autofree char *link_text = NULL;
   gboolean is_quote;
 
   g_return_val_if_fail (params != NULL, NULL);
@@ -889,7 +898,7 @@ mba_slide_describe (const MbaSlideParams *params)
 
   date = mba_date_format (&params->event->date);
   text = format_text (params->event, &is_quote);
-  source = format_source (params->event, &link);
+  source = format_source (params->event, &link, &link_text);
   states = format_states (params->event);
   /* Translators: read out by screen readers in the presentation, e.g. "Step 3 of 20." */
   g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
