@@ -37,6 +37,7 @@ load_event_quotes (Loader   *loader,
   static const Member members[] = {
     { "source", JSON_STRING, TRUE },
     { "text", JSON_STRING, TRUE },
+    { "at", JSON_INTEGER, FALSE },
   };
   json_t *array = mba_loader_get_member (loader, object, &(Member) { "quotes", JSON_ARRAY, FALSE });
   json_t *item;
@@ -61,6 +62,19 @@ load_event_quotes (Loader   *loader,
       mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       quote->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       quote->text = mba_loader_get_string (loader, item, "text", TRUE, FALSE);
+      {
+        json_t *at = mba_loader_get_member (loader, item, &members[2]);
+
+        if (at != NULL && json_integer_value (at) < 1)
+          {
+            gsize old3 = mba_loader_push_key (loader, "at");
+            mba_loader_report (loader, MBA_DATASET_ERROR_VALUE,
+                               _("a quote's position counts characters from 1"));
+            mba_loader_pop (loader, old3);
+          }
+        else if (at != NULL)
+          quote->at = json_integer_value (at);
+      }
       if (quote->source != NULL && quote->source->layer != MBA_SOURCE_LAYER_ARTICLE)
         {
           gsize old3 = mba_loader_push_key (loader, "source");
@@ -84,6 +98,7 @@ load_event_citations (Loader   *loader,
   static const Member members[] = {
     { "source", JSON_STRING, TRUE },
     { "note", JSON_STRING, FALSE, TRUE },
+    { "internal_note", JSON_STRING, FALSE, TRUE },
   };
   json_t *array = mba_loader_get_member (loader, object, &(Member) { "citations", JSON_ARRAY, FALSE });
   json_t *item;
@@ -108,6 +123,8 @@ load_event_citations (Loader   *loader,
       mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       citation->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       citation->note = mba_loader_get_string (loader, item, "note", FALSE, TRUE);
+      /* Read for its checks only: the authors' working note is never shown. */
+      mba_loader_get_string (loader, item, "internal_note", FALSE, TRUE);
       if (citation->source != NULL && citation->source->layer != MBA_SOURCE_LAYER_RECORD)
         {
           gsize old3 = mba_loader_push_key (loader, "source");
@@ -140,6 +157,7 @@ load_event (Loader   *loader,
     { "status", JSON_OBJECT, FALSE },
     { "quotes", JSON_ARRAY, FALSE },
     { "citations", JSON_ARRAY, FALSE },
+    { "internal_note", JSON_STRING, FALSE, TRUE },
   };
   guint problems_before = mba_loader_n_problems (loader);
   const char *kind;
@@ -166,6 +184,7 @@ load_event (Loader   *loader,
       mba_loader_pop (loader, old);
     }
   event->date_basis = mba_loader_get_string (loader, object, "date_basis", TRUE, FALSE);
+  mba_loader_get_string (loader, object, "internal_note", FALSE, TRUE);
   kind = mba_loader_get_string (loader, object, "kind", TRUE, FALSE);
   if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
     {
@@ -405,6 +424,129 @@ derive_withdrawal (Loader         *loader,
     }
 }
 
+/* Whether @state is engaged in an armed conflict on any day from @from to @to. */
+static gboolean
+state_in_conflict_between (const MbaState *state,
+                           gint32          from,
+                           gint32          to)
+{
+  for (guint i = 0; i < state->n_conflicts; i++)
+    {
+      const MbaConflict *conflict = &state->conflicts[i];
+      gint32 start = mba_date_first_day (&conflict->from);
+      gint32 end = mba_date_is_set (&conflict->to) ? mba_date_last_day (&conflict->to) : G_MAXINT32;
+
+      if (start <= to && from <= end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+state_has_deposit (const MbaState *state,
+                   const GArray   *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      const MbaEvent *event = &g_array_index (events, MbaEvent, i);
+
+      if (event->kind != MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED)
+        continue;
+      for (guint j = 0; j < event->n_settings; j++)
+        if (event->settings[j].state == state)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The mirror of derive_withdrawal(): where a source gives only the day a withdrawal took
+ * effect and the file has no deposit for that state, Article 20(2) puts the deposit the set
+ * number of months before. Nothing is derived when the day is ambiguous (an effect on 28
+ * February follows a deposit on any of 28 to 31 August) or when the state was engaged in an
+ * armed conflict in between, since Article 20(3) may then have delayed the effect. */
+static void
+derive_deposit (Loader         *loader,
+                const MbaEvent *effective,
+                const GArray   *file_events,
+                GArray         *events)
+{
+  MbaDataset *self = loader->dataset;
+  guint months = self->treaty.withdrawal_notice_months;
+  guint n_withdrawn = 0;
+
+  if (months == 0 || effective->kind != MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE ||
+      effective->date.is_interval || effective->date.start.precision != MBA_DATE_PRECISION_DAY ||
+      effective->date.start.qualifiers != 0)
+    return;
+  for (guint i = 0; i < effective->n_settings; i++)
+    n_withdrawn += effective->settings[i].status == MBA_STATUS_WITHDRAWN;
+
+  for (guint i = 0; i < effective->n_settings; i++)
+    {
+      const MbaState *state = effective->settings[i].state;
+      const char *name = mba_country_name (state->code, state->name);
+      g_autofree char *effect_text = NULL, *deposit_text = NULL, *basis = NULL;
+      g_autofree char *title = NULL, *summary = NULL, *id = NULL;
+      gint32 effect_day = effective->first_day, deposit_day, next_effect;
+      MbaEvent derived = { 0 };
+      MbaStatusSetting *setting;
+
+      if (effective->settings[i].status != MBA_STATUS_WITHDRAWN || state_has_deposit (state, file_events))
+        continue;
+      if (!mba_day_add_months_checked (effect_day, -(int) months, &deposit_day) ||
+          state_in_conflict_between (state, deposit_day, effect_day))
+        continue;
+      /* The next day must lead to a later effect, or the deposit day is not the only one. */
+      if (deposit_day < MBA_DAY_LAST &&
+          mba_day_add_months_checked (deposit_day + 1, months, &next_effect) && next_effect == effect_day)
+        continue;
+
+      effect_text = mba_day_format (effect_day);
+      deposit_text = mba_day_format (deposit_day);
+      basis = g_strdup_printf (ngettext ("Worked out by the app from Article 20(2): the withdrawal took "
+                                         "effect on %s, %u month after its deposit; no source gives the "
+                                         "day of the deposit itself",
+                                         "Worked out by the app from Article 20(2): the withdrawal took "
+                                         "effect on %s, %u months after its deposit; no source gives the "
+                                         "day of the deposit itself", months),
+                               effect_text, months);
+      title = g_strdup_printf (_("%s deposits its withdrawal (worked out)"), name);
+      summary = g_strdup_printf (_("%s notifies the UN of its withdrawal on %s, by the treaty’s "
+                                   "notice period counted back from the day it took effect."),
+                                 name, deposit_text);
+      if (n_withdrawn > 1)
+        {
+          g_autofree char *code = g_ascii_strdown (state->code, -1);
+          id = g_strdup_printf ("%s-deposit-%s", effective->id, code);
+        }
+      else
+        id = g_strdup_printf ("%s-deposit", effective->id);
+
+      set_point_from_day (&derived.date.start, deposit_day);
+      derived.first_day = derived.last_day = deposit_day;
+      derived.id = mba_loader_intern (loader, id);
+      derived.kind = MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED;
+      derived.date_basis = mba_loader_intern (loader, basis);
+      derived.title = mba_loader_intern (loader, title);
+      derived.summary = mba_loader_intern (loader, summary);
+      derived.states = mba_loader_alloc (loader, 1, sizeof (MbaState *));
+      derived.states[0] = state;
+      derived.n_states = 1;
+      setting = mba_loader_alloc (loader, 1, sizeof (MbaStatusSetting));
+      setting->state = state;
+      setting->status = MBA_STATUS_WITHDRAWAL_IN_PROGRESS;
+      derived.settings = setting;
+      derived.n_settings = 1;
+      derived.quotes = effective->quotes;
+      derived.n_quotes = effective->n_quotes;
+      derived.citations = effective->citations;
+      derived.n_citations = effective->n_citations;
+      derived.derived = TRUE;
+      derived.file_index = -1;
+      g_array_append_val (events, derived);
+    }
+}
+
 /**
  * mba_loader_load_event:
  * @file_index: the event's position in the file's events array
@@ -465,10 +607,12 @@ mba_loader_load_events (Loader            *loader,
     }
   else
     {
-      for (gsize i = 0; i < json_array_size (array) && !g_cancellable_is_cancelled (loader->cancellable); i++)
+      for (gsize i = 0; i < json_array_size (array); i++)
         {
           MbaEvent event;
 
+          if (g_cancellable_is_cancelled (loader->cancellable))
+            break;
           if (mba_loader_load_event (loader, json_array_get (array, i), i, &event))
             g_array_append_val (events, event);
         }
@@ -504,7 +648,10 @@ mba_loader_load_events (Loader            *loader,
    * deposit points into it would move the deposit under its reader. */
   derived = g_array_new (FALSE, FALSE, sizeof (MbaEvent));
   for (guint j = 0; j < events->len; j++)
-    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+    {
+      derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+      derive_deposit (loader, &g_array_index (events, MbaEvent, j), events, derived);
+    }
   for (guint j = 0; j < derived->len; j++)
     {
       /* An event typed in with a derived event's id would hide one of them from lookups. */

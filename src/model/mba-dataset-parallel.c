@@ -254,18 +254,21 @@ load_slices (gpointer data,
   Loader *loader = &worker->loader;
   const EventSlices *slices = worker->slices;
 
-  for (gsize i = worker->first; i < worker->last && !g_cancellable_is_cancelled (loader->cancellable); i++)
+  for (gsize i = worker->first; i < worker->last; i++)
     {
       json_error_t *json_error = &worker->failure.error;
+      gsize start = slices->starts[i];
       json_t *object;
 
-      object = mba_dataset_parse_bounded (slices->data + slices->starts[i], slices->ends[i] - slices->starts[i],
+      if (g_cancellable_is_cancelled (loader->cancellable))
+        return;
+      object = mba_dataset_parse_bounded (slices->data + start, slices->ends[i] - start,
                                           JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, json_error);
       if (object == NULL)
         {
           worker->syntax_error = TRUE;
           worker->failure.failed = TRUE;
-          worker->failure.offset = slices->starts[i] + MAX (json_error->position, 0);
+          worker->failure.offset = start + MAX (json_error->position, 0);
           return;
         }
       if (mba_loader_load_event (loader, object, i, &worker->out[worker->n_out]))
@@ -306,8 +309,8 @@ mba_dataset_parallel_load_events (Loader            *loader,
 
   /* Each worker writes its events straight into its part of the one array. */
   g_array_set_size (events, slices->n);
-  n_workers = CLAMP (MIN (slices->n / slices->min_events_per_worker, (guint) g_get_num_processors ()),
-                     1, MAX_WORKERS);
+  n_workers = MIN (slices->n / slices->min_events_per_worker, (guint) g_get_num_processors ());
+  n_workers = CLAMP (n_workers, 1, MAX_WORKERS);
   for (guint w = 0; w < n_workers; w++)
     {
       EventWorker *worker = &workers[w];
@@ -399,22 +402,32 @@ mba_dataset_load_parallel (const char     *data,
       /* The first problem in the file: one after the events may follow one in them. */
       if (failure.offset > array_start)
         find_first_bad_slice (data, starts, ends, &failure);
-      mba_dataset_report_syntax_error_at (problems, display_name, data, failure.offset, &failure.error);
+      mba_dataset_report_syntax_error_at (problems, display_name, data, failure.offset,
+                                          &failure.error);
       return NULL;
     }
 
   /* When an event is not JSON, that is the file's only problem, as in a whole parse. */
   found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
-  slices = (EventSlices) { data, (gsize *) starts->data, (gsize *) ends->data, starts->len, &failure,
-                           way == MBA_LOAD_PARALLEL ? 1 : MIN_EVENTS_PER_WORKER };
-  dataset = mba_dataset_load_parsed (root, &slices, display_name, cancellable, found, &slice_failed);
+  slices = (EventSlices) {
+    .data = data,
+    .starts = (gsize *) starts->data,
+    .ends = (gsize *) ends->data,
+    .n = starts->len,
+    .failure = &failure,
+    .min_events_per_worker = way == MBA_LOAD_PARALLEL ? 1 : MIN_EVENTS_PER_WORKER,
+  };
+  dataset = mba_dataset_load_parsed (root, &slices, display_name, cancellable, found,
+                                     &slice_failed);
   json_decref (root);
   /* A problem before the events (the format, say) stops the check before they are parsed; but
    * an event that is not JSON is what a whole parse would have found first. */
-  if (dataset == NULL && !slice_failed && !failure.all_parsed && !g_cancellable_is_cancelled (cancellable))
+  if (dataset == NULL && !slice_failed && !failure.all_parsed &&
+      !g_cancellable_is_cancelled (cancellable))
     slice_failed = find_first_bad_slice (data, starts, ends, &failure);
   if (slice_failed)
-    mba_dataset_report_syntax_error_at (problems, display_name, data, failure.offset, &failure.error);
+    mba_dataset_report_syntax_error_at (problems, display_name, data, failure.offset,
+                                        &failure.error);
   else
     mba_problem_list_append (problems, found);
   return dataset;

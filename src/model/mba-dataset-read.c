@@ -222,7 +222,8 @@ prescan (const char     *data,
           if ((gsize) (q - p - 1) > MBA_DATASET_MAX_STRING_BYTES)
             {
               line_and_column (data, p - data, &line, &column);
-              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_VALUE, display_name, line, column + 1,
+              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_VALUE, display_name,
+                                       line, column + 1,
                                        _("the text is %lu bytes long; at most %d are allowed"),
                                        (unsigned long) (q - p - 1), MBA_DATASET_MAX_STRING_BYTES);
               return FALSE;
@@ -236,8 +237,10 @@ prescan (const char     *data,
           if (++n_tokens > MBA_DATASET_MAX_TOKENS)
             {
               line_and_column (data, p - data, &line, &column);
-              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name, line, column + 1,
-                                       _("the file holds more than %d values and names; no more are allowed"),
+              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name,
+                                       line, column + 1,
+                                       _("the file holds more than %d values and names; "
+                                         "no more are allowed"),
                                        MBA_DATASET_MAX_TOKENS);
               return FALSE;
             }

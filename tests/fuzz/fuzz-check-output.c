@@ -39,7 +39,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
   g_autoptr(MbaProblemList) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MbaDataset) dataset = mba_dataset_load_bytes (bytes, FILE_NAME, NULL, &problems, &error);
+  g_autoptr(MbaDataset) dataset = mba_dataset_load_bytes (bytes, FILE_NAME, NULL, &problems,
+                                                          &error);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
 

@@ -36,7 +36,8 @@ describe (MbaDataset     *dataset,
                               mba_problem_list_get_first_code (problems), list);
       return g_string_free (text, FALSE);
     }
-  g_string_append_printf (text, "loaded: %u events, %u sources, %u states, %u disputes, %u quotes\n",
+  g_string_append_printf (text, "loaded: %u events, %u sources, %u states, %u disputes, "
+                          "%u quotes\n",
                           mba_dataset_get_n_events (dataset), mba_dataset_get_n_sources (dataset),
                           mba_dataset_get_n_states (dataset), mba_dataset_get_n_disputes (dataset),
                           mba_dataset_get_n_quotes (dataset));
@@ -45,7 +46,8 @@ describe (MbaDataset     *dataset,
       const MbaEvent *event = mba_dataset_get_event (dataset, i);
       g_autofree char *date = mba_date_to_iso (&event->date);
 
-      g_string_append_printf (text, "%s %s %d %u\n", event->id, date, event->file_index, event->n_quotes);
+      g_string_append_printf (text, "%s %s %d %u\n", event->id, date, event->file_index,
+                              event->n_quotes);
     }
   return g_string_free (text, FALSE);
 }
