@@ -543,7 +543,7 @@ test_many_problems_report (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = g_strdup_printf ("The file has %'u problems; the dataset shown is unchanged.", 12000);
-  g_autofree char *omitted = g_strdup_printf ("and %'u more problems of these kinds: unknown member (%'u)",
+  g_autofree char *omitted = g_strdup_printf ("and %'u more problems: unknown member (%'u)",
                                               11900, 11900);
   GListModel *rows;
   const char *report;
