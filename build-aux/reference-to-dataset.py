@@ -144,10 +144,10 @@ RECORD_SOURCES = [
          note="As of 11 January 2012. Finland's accession; also says South Sudan joined in November 2011."),
     dict(id="r-cryer", url="http://cryer.org.uk/List_of_parties_to_the_Ottawa_Treaty",
          title="List of parties to the Ottawa Treaty (mirror of the Wikipedia list)",
-         note="Undated mirror (about 2022); the state and date columns were lost when rendered, only the introduction was usable (Canada, Ireland and Mauritius the first to ratify, 3 December 1997)."),
+         note="Undated mirror (about 2022); the table of states and dates was lost when the page was rendered, only the introduction was usable (Canada, Ireland and Mauritius the first to ratify, 3 December 1997)."),
     dict(id="r-fixanswer", url="https://fixanswer.com/how-many-countries-have-signed-the-mine-ban-treaty/",
          title="How many countries have signed the mine ban treaty? (fixanswer.com)",
-         note="Undated question-and-answer page quoting rows of the Wikipedia parties table (Mexico, United Kingdom). A weak secondary source: verify against UNTC."),
+         note="Undated question-and-answer page quoting lines of the Wikipedia table of parties (Mexico, United Kingdom). A weak secondary source: verify against UNTC."),
     dict(id="r-rodekruis", url="https://www.rodekruis.be/wat-doen-we/internationale-activiteiten/ihr/verdragen/verdrag-inzake-het-verbod-op-het-gebruik-de-opslag-de-productie-en-de-overdracht-van-antipersoonsmijnen-en-inzake-de-vernietiging-ervan/",
          title="Verdrag inzake het verbod op … antipersoonsmijnen (Belgian Red Cross)",
          note="Undated. Belgium's signature (3 December 1997) and ratification (4 September 1998)."),
@@ -160,22 +160,22 @@ RECORD_SOURCES = [
     # 2025 withdrawals
     dict(id="r-err-est", url="https://news.err.ee/1609713534/estonia-votes-to-leave-ottawa-anti-personnel-landmine-ban-convention",
          title="Estonia votes to leave Ottawa anti-personnel landmine ban convention (ERR News)",
-         note="June 2025. The record's main link for Estonia's row; the row's note also draws on Xinhua, thegaze.media and iz.ru, which it does not link."),
+         note="June 2025. The treaty record's main link for Estonia; its entry also draws on Xinhua, thegaze.media and iz.ru, which it does not link."),
     dict(id="r-milosi-baltics", url="https://translation1.mil-osi.com/2025/12/28/%d0%bb%d0%b0%d1%82%d0%b2%d0%b8%d1%8f-%d1%8d%d1%81%d1%82%d0%be%d0%bd%d0%b8%d1%8f-%d0%b8-%d0%bb%d0%b8%d1%82%d0%b2%d0%b0-%d0%be%d1%84%d0%b8%d1%86%d0%b8%d0%b0%d0%bb%d1%8c%d0%bd%d0%be-%d0%b2%d1%8b%d1%88",
          title="Latvia, Estonia and Lithuania officially leave the convention (Xinhua via MIL-OSI, 28 December 2025)",
-         note="28 December 2025. The record's main link for Latvia's row: the three Baltic states' withdrawals took effect on 27 December 2025 after notifications of 27 June 2025. The row's note also draws on TASS, babel.ua, caliber.az and news.by, which it does not link."),
+         note="28 December 2025. The treaty record's main link for Latvia: the three Baltic states' withdrawals took effect on 27 December 2025 after notifications of 27 June 2025. Its entry also draws on TASS, babel.ua, caliber.az and news.by, which it does not link."),
     dict(id="r-lokmattimes-baltics", url="https://www.lokmattimes.com/international/lithuania-latvia-estonia-notify-un-of-withdrawal-from-mine-ban-treaty",
          title="Lithuania, Latvia, Estonia notify UN of withdrawal from mine ban treaty (IANS via Lokmat Times)",
-         note="27 June 2025. The record's main link for Lithuania's row (Foreign Minister Budrys: the UN Secretary-General formally notified). The row's note also draws on delfi.lt, politico.eu and caliber.az, which it does not link."),
+         note="27 June 2025. The treaty record's main link for Lithuania (Foreign Minister Budrys: the UN Secretary-General formally notified). Its entry also draws on delfi.lt, politico.eu and caliber.az, which it does not link."),
     dict(id="r-unn-fin", url="https://unn.ua/en/news/finland-officially-withdrew-from-the-ottawa-convention-on-the-prohibition-of-anti-personnel-mines",
          title="Finland officially withdrew from the Ottawa Convention (UNN, 10 January 2026)",
-         note="10 January 2026. The record's main link for Finland's row. The row's note also draws on dpa, caliber.az, news.by, lareport and the Finnish foreign ministry, which it does not link."),
+         note="10 January 2026. The treaty record's main link for Finland. Its entry also draws on dpa, caliber.az, news.by, lareport and the Finnish foreign ministry, which it does not link."),
     dict(id="r-poland-co-pl", url="https://poland.co.pl/polska-poza-konwencja-ottawska-37658456.html",
          title="Polska poza konwencją ottawską (poland.co.pl)",
-         note="February 2026 or later (reports the withdrawal in effect from 20 February 2026). The record's main link for Poland's row; the row's note also draws on pap.pl, TASS and news.by."),
+         note="February 2026 or later (reports the withdrawal in effect from 20 February 2026). The treaty record's main link for Poland; its entry also draws on pap.pl, TASS and news.by."),
     dict(id="r-hrw-2025-ukr", url="https://www.hrw.org/news/2025/07/24/ukraine-suspends-vital-mine-ban-treaty",
          title="Ukraine suspends vital mine ban treaty (Human Rights Watch, 24 July 2025)",
-         note="24 July 2025. On 18 July 2025 Ukraine informed the UN that it suspends the treaty (Vienna Convention on the Law of Treaties, art. 62); HRW counts 166 States Parties, Ukraine among them. The record's main link for Ukraine's row, which also draws on komersant.ua, unn.ua, liga.net and news.az."),
+         note="24 July 2025. On 18 July 2025 Ukraine informed the UN that it suspends the treaty (Vienna Convention on the Law of Treaties, art. 62); HRW counts 166 States Parties, Ukraine among them. The treaty record's main link for Ukraine; its entry also draws on komersant.ua, unn.ua, liga.net and news.az."),
     dict(id="r-icbl-2025-ukr", url="https://icblcmc.org/our-impact/icbl-statement-on-ukraines-attempt-to-withdraw-from-the-mine-ban-treaty",
          title="ICBL statement on Ukraine's attempt to withdraw from the Mine Ban Treaty",
          note="25 July 2025. Ukraine's depositary notification is a suspension, not an Article 20 withdrawal."),
@@ -198,6 +198,9 @@ RECORD_SOURCES = [
     dict(id="r-lieber", url="https://lieber.westpoint.edu/",
          title="Lieber Institute for Law and Warfare, West Point (site)",
          note="The record names only the site (lieber.westpoint.edu) for Ukraine's ratification on 18 May 2005; the page was not recorded, so this links the site."),
+    dict(id="r-lm2005-vut", url="http://archives.the-monitor.org/index.php/publications/display?url=lm/2005/vanuatu.html",
+         title="Vanuatu, Landmine Monitor Report 2005", accessed="2026-12-04",
+         note=FOUND + "2005: parliament approved ratification on 27 May 2005; the instrument of ratification was deposited with the UN on 16 September 2005 (the Monitor's 2022 profile gives the same day)."),
     dict(id="r-lm2006-ukr", url="http://www.the-monitor.org/index.php/publications/display?act=submit&pqs_year=2006&pqs_type=lm&pqs_report=ukraine&pqs_section=",
          title="Ukraine, Landmine Monitor Report 2006",
          note=FOUND + "Parliament approved the ratification law on 18 May 2005; the instrument was deposited with the UN on 27 December 2005."),
@@ -272,9 +275,9 @@ AFRICA_BY_1999 = ["DJI", "GNQ", "SWZ", "GIN", "LSO", "MWI", "MLI", "MOZ", "NAM",
                   "ZAF", "UGA", "ZWE"]
 
 OTTAWA_SIGNING = ("1997-12-03/1997-12-04",
-                  "Worked out from the record: LM1999 says it signed at the December 1997 conference "
-                  "(day not given); Article 15 opened the treaty for signature in Ottawa on 3 and 4 "
-                  "December 1997, so it signed on one of those two days.")
+                  "Landmine Monitor 1999 says it signed at the conference of December 1997 without giving "
+                  "the day; the treaty was open for signature in Ottawa on 3 and 4 December 1997 only "
+                  "(Article 15), so it signed on one of those two days.")
 
 NOTE_EVENTS = [
     dict(code="TUN", kind="signature", date=OTTAWA_SIGNING[0], basis=OTTAWA_SIGNING[1],
@@ -311,7 +314,7 @@ NOTE_EVENTS = [
          extra="The ICBL says “joined”; Palestine never signed (signature closed on the entry into force in 1999), so it acceded."),
 ] + [
     dict(code=c, kind="ratification", date="/1999-03-31",
-         basis="From the treaty record: LM1999 names it among the 17 African states that had ratified by 31 March 1999 (no date given), so some time up to that day (open start).",
+         basis="Landmine Monitor 1999 names it among the 17 African states that had ratified by 31 March 1999, without a date, so it ratified some time up to that day.",
          source="r-hrw-1999", cite="LM1999: among 17 African states that had ratified by 31 Mar 1999")
     for c in AFRICA_BY_1999
 ]
@@ -320,13 +323,81 @@ NOTE_EVENTS = [
 # The 2025 withdrawals. Dates checked against the CSV columns below.
 # --------------------------------------------------------------------------------------------
 
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+# The day the treaty record was compiled from its stored pages (states_notes.md: "this machine's
+# clock reads 2026-11-23"); pages found later carry their own `accessed`.
+RECORD_READ = "2026-11-23"
+
+
+def words(date_text):
+    """'1997-12-03' -> '3 December 1997', '1998-10' -> 'October 1998', '2007' -> '2007'."""
+    parts = date_text.rstrip("?~%").split("-")
+    if len(parts) == 3:
+        return "%d %s %s" % (int(parts[2]), MONTH_NAMES[int(parts[1]) - 1], parts[0])
+    if len(parts) == 2:
+        return "%s %s" % (MONTH_NAMES[int(parts[1]) - 1], parts[0])
+    return parts[0]
+
+
+def plain_citation(note):
+    """The record's words for a citation, without its table's vocabulary ("LVA row: ...")."""
+    text = re.sub(r"^[A-Z]{3} row: ", "", note)
+    return text[:1].upper() + text[1:]
+
+
 def ev(id, date, kind, title, summary, states, citations, basis, status=None):
-    e = dict(id=id, date=date, date_basis=basis, kind=kind, title=title, summary=summary,
+    if id not in PLAIN_BASIS:
+        raise BuildError("%s: no date basis in plain words (PLAIN_BASIS)" % id)
+    e = dict(id=id, date=date, date_basis=PLAIN_BASIS[id], kind=kind, title=title, summary=summary,
              states=states)
     if status:
         e["status"] = status
-    e["citations"] = [dict(source=s, note=n) for s, n in citations]
+    e["citations"] = []
+    for s, n in citations:
+        c = dict(source=s, note=PLAIN_CITATIONS.get(n, plain_citation(n)))
+        if c["note"] != n:
+            c["internal_note"] = n
+        e["citations"].append(c)
+    e["internal_note"] = basis
     return e
+
+
+# How each 2025 date is known, in words a reader understands (the working note goes to
+# `internal_note`, which the app never shows).
+PLAIN_BASIS = {
+    "est-lva-ltu-pol-joint-statement-2025-03-18": "The treaty record gives 18 March 2025 for the announcement, for all four states.",
+    "lva-cabinet-2025-03-25": "The treaty record gives 25 March 2025 for the Cabinet's approval, citing TASS.",
+    "fin-government-decision-2025-04-01": "The treaty record gives 1 April 2025 for the government's decision.",
+    "lva-saeima-vote-2025-04-16": "The treaty record gives 16 April 2025 for the final reading; the sources differ only on the vote count.",
+    "lva-president-signs-2025-04": "The treaty record says “about 23 April 2025”, so the day is approximate (~).",
+    "ltu-seimas-vote-2025-05-08": "The treaty record gives 8 May 2025 for the vote.",
+    "fin-government-bill-2025-05-28": "The treaty record gives 28 May 2025 for the government's proposal to parliament.",
+    "est-riigikogu-vote-2025-06-04": "The treaty record gives 4 June 2025 for the vote.",
+    "est-president-approves-2025-06-13": "The treaty record gives 13 June 2025 for the president's approval.",
+    "fin-eduskunta-vote-2025-06-19": "The treaty record gives 19 June 2025 for the vote.",
+    "pol-sejm-vote-2025-06": "The treaty record gives 26 June 2025 but notes that one outlet says 25 June, so the date covers both days (see where the sources disagree).",
+    "est-withdrawal-deposited-2025-06-27": "The treaty record gives 27 June 2025 for the deposit. The app works out the day the withdrawal takes effect from it (Article 20(2)); the record's 27 December 2025 agrees.",
+    "lva-withdrawal-deposited-2025-06-27": "The treaty record gives 27 June 2025 for the deposit. The app works out the day the withdrawal takes effect from it (Article 20(2)); the record's 27 December 2025 agrees.",
+    "ltu-withdrawal-deposited-2025-06-27": "The treaty record gives 27 June 2025 for the deposit. The app works out the day the withdrawal takes effect from it (Article 20(2)); the record's 27 December 2025 agrees.",
+    "ukr-nsdc-decree-2025-06-29": "The treaty record gives 29 June 2025 for the Council's decision and the president's decree.",
+    "fin-withdrawal-deposited-2025-07-10": "The treaty record gives 10 July 2025 for the deposit. The app works out the day the withdrawal takes effect from it (Article 20(2)); the record's 10 January 2026 agrees.",
+    "ukr-draft-law-2025-07-11": "The treaty record gives 11 July 2025 for the submission of the draft law.",
+    "ukr-rada-vote-2025-07": "Worked out from the treaty record: the vote was reported on 15 July 2025 and the draft law was submitted on 11 July, so it took place between those days; the record gives no day.",
+    "pol-senate-vote-2025-07-17": "The treaty record gives 17 July 2025 for the Senate's vote.",
+    "ukr-suspension-2025-07-18": "The treaty record gives 18 July 2025 for the notification. It suspends the treaty rather than withdrawing from it, so the app works out no day on which it takes effect; Ukraine is also engaged in an armed conflict (Article 20(3)).",
+    "pol-president-signs-2025-07": "Worked out from the treaty record: “about a week” after the Senate vote of 17 July 2025, so about 24 July; approximate (~), no exact day is known.",
+    "pol-withdrawal-effective-2026-02-20": "The treaty record gives 20 February 2026. No source read gives the day Poland deposited its withdrawal; the app works that day out from this one (Article 20(2)).",
+}
+
+# Citation notes whose record wording would read as a database note.
+PLAIN_CITATIONS = {
+    "POL row: effective: 20 Feb 2026 (poland.co.pl; news.by 15 Jan 2026; Deputy MoD Tomczyk via okx post). deposited: NOT stated in any source read (a 20 Feb 2026 effect would imply deposit 20 Aug 2025 - not filled)":
+        "Effective 20 February 2026 (poland.co.pl; news.by, 15 January 2026; Deputy Defence Minister Tomczyk). The day of the deposit is stated in no source read.",
+    "effective: 27 Dec 2025 (Xinhua 28 Dec 2025)": "Effective 27 December 2025 (Xinhua, 28 December 2025).",
+}
 
 
 REC = "From the treaty record (states.csv, %s row): "
@@ -481,10 +552,10 @@ WITHDRAWAL_EVENTS = [
        "Worked out from the treaty record (states.csv, POL row): “about a week” after the Senate vote of 17 July 2025, i.e. about 24 July; approximate (~), no exact day is known."),
     ev("pol-withdrawal-effective-2026-02-20", "2026-02-20", "withdrawal-effective",
        "Poland's withdrawal takes effect",
-       "Poland is no longer bound by the convention. Its deposit date is not known, so this date comes from the sources rather than from Article 20.",
+       "Poland is no longer bound by the convention. No source read gives the day Poland deposited its withdrawal; the app works it out from this date (Article 20(2): six months before).",
        ["POL"],
        [("r-poland-co-pl", "POL row: effective: 20 Feb 2026 (poland.co.pl; news.by 15 Jan 2026; Deputy MoD Tomczyk via okx post). deposited: NOT stated in any source read (a 20 Feb 2026 effect would imply deposit 20 Aug 2025 - not filled)")],
-       REC % "POL" + "column withdrawal_effective. Typed in because Poland's deposit date is unknown, so the app cannot derive it.",
+       REC % "POL" + "column withdrawal_effective. Typed in because Poland's deposit date is unknown; the app derives the deposit from it (Article 20(2)).",
        status={"POL": "withdrawn"}),
 ]
 
@@ -505,7 +576,7 @@ WITHDRAWAL_CHECKS = {
 RECORD_DISPUTES = [
     dict(id="ltu-signature-date", topic="When Lithuania signed: 26 or 22 February 1999",
          claims=[
-             dict(source="r-trb-2003-112", text="signed: LM1999/LM2000 and Dutch Trb 2003-112 give 26 Feb 1999",
+             dict(source="r-trb-2003-112", text="Landmine Monitor 1999 and 2000 and the Dutch Treaty Series (Tractatenblad 2003-112) give 26 February 1999",
                   reading="Lithuania signed on 26 February 1999."),
              dict(source="r-monitor-2023-ltu", text="current Monitor profile (the-monitor.org/en-gb/reports/2023/lithuania/mine-ban-policy.aspx) gives 22 Feb 1999 (conflict)",
                   reading="Lithuania signed on 22 February 1999."),
@@ -536,7 +607,7 @@ RECORD_DISPUTES = [
          note="The dataset uses 25 June 2025 (the ICBL statement issued that day), as the record does."),
     dict(id="jor-signature-date", topic="When Jordan signed: 11 August 1998 or 1999",
          claims=[
-             dict(source="r-trb-2003-112", text="signed: Trb 2003-112 (11 Aug 1998)",
+             dict(source="r-trb-2003-112", text="The Dutch Treaty Series (Tractatenblad 2003-112) gives 11 August 1998",
                   reading="Jordan signed on 11 August 1998."),
              dict(source="r-lm1999-mena", text="LM1999 MENA says \"11 August 1999\" (conflict, likely typo); LM1999: ratified Nov 1998 (month only)",
                   reading="Jordan signed on 11 August 1999, yet ratified in November 1998."),
@@ -552,6 +623,15 @@ RECORD_DISPUTES = [
          ],
          events=["lva-saeima-vote-2025-04-16"],
          note="Both sources say they follow Delfi. The date, 16 April 2025, is not in dispute. Izvestia (iz.ru) is not among the outlets the record names for 66-14-2; it was found for this dataset and gives the same count."),
+    dict(id="vut-ratification-date", topic="When Vanuatu ratified: 6 or 16 September 2005",
+         claims=[
+             dict(source="r-paclii", text="PacLII status report (last updated 5 May 2006): ratified 6 September 2005",
+                  reading="Vanuatu ratified on 6 September 2005."),
+             dict(source="r-lm2005-vut", text="The instrument of ratification was deposited with the UN on 16 September 2005.",
+                  reading="Vanuatu deposited its instrument of ratification on 16 September 2005."),
+         ],
+         events=["vut-ratification-2005-09-06"],
+         note="The dataset keeps the record's 6 September 2005 (PacLII) and notes the Monitor's 16 September 2005; ten days apart, both in September 2005. Check against the UN treaty record (UNTC XXVI-5)."),
     dict(id="pol-sejm-vote-date", topic="The day of Poland's Sejm vote: 25 or 26 June 2025",
          claims=[
              dict(source="r-poland-co-pl", text="26 Jun 2025 per poland.co.pl",
@@ -572,6 +652,7 @@ RECORD_DISPUTES = [
 
 class BuildError(Exception):
     pass
+
 
 
 def split_segments(text):
@@ -654,7 +735,10 @@ def date_citations(row, field):
     for sid in ids:
         if sid not in SOURCE_BY_ID:
             raise BuildError("%s: unknown source %s" % (code, sid))
-        cites.append(dict(source=sid, note="%s row, %s %s; the record's note: %s"
+        what = "signature" if field == "signed" else joining_kind(row)
+        cites.append(dict(source=sid,
+                          note="Gives %s for %s's %s." % (words(row[field]), row["name"], what),
+                          internal_note="%s row, %s %s; the record's note: %s"
                           % (code, field, row[field], text)))
     return cites
 
@@ -722,7 +806,12 @@ def build_record(rows):
             cites = date_citations(row, field)
             used_sources.update(c["source"] for c in cites)
             weak = WEAK_DATES.get((code, field))
-            basis = "From the treaty record: states.csv, column `%s`." % field
+            internal = "From the treaty record: states.csv, column `%s`." % field
+            done = {"signature": "Signed", "ratification": "Ratified",
+                    "accession": "Acceded"}[kind]
+            basis = "%s on %s%s, according to the treaty record." % (
+                done, words(date),
+                "" if kind == "signature" else " (the day the instrument was deposited)")
             edtf = date
             if weak:
                 edtf = date + "?"
@@ -737,11 +826,14 @@ def build_record(rows):
                          " (the date the instrument of %s was deposited, as the record gives it)" % kind),
                      states=[code])
             if kind == "signature" and same_day:
-                e["date_basis"] += (" Signed and ratified on the same day: the signature sets no status, "
-                                    "so that the same-day ratification decides it.")
+                e["date_basis"] += (" %s signed and ratified on the same day, so the map shows it as "
+                                    "a party from that day." % name)
+                internal += (" Signed and ratified on the same day: the signature sets no status, "
+                             "so that the same-day ratification decides it.")
             else:
                 e["status"] = {code: "signatory" if kind == "signature" else "party"}
             e["citations"] = cites
+            e["internal_note"] = internal
             events.append(e)
 
     names = {r["iso3"]: r["name"] for r in rows}
@@ -755,9 +847,13 @@ def build_record(rows):
         if n["cite"] not in row["source_note"]:
             raise BuildError("NOTE_EVENTS: %s's note does not say “%s”" % (code, n["cite"]))
         date = n["date"]
-        basis = n.get("basis") or (
+        internal = n.get("internal") or (
             "From the treaty record: the %s row's note gives %s only, so the date has that precision; "
             "no day is invented." % (code, "the year" if len(date) == 4 else "the month"))
+        basis = n.get("basis") or (
+            "The treaty record gives only the %s, %s, so no %s is shown." % (
+                "year" if len(date) == 4 else "month", words(date),
+                "month or day" if len(date) == 4 else "day"))
         verb = {"signature": "signs", "ratification": "ratifies", "accession": "accedes to"}[kind]
         if date.startswith("/"):
             slug = "by-" + date[1:]          # /1999-03-31 -> by-1999-03-31
@@ -771,7 +867,10 @@ def build_record(rows):
                      names[code], verb, (" " + n["extra"]) if n.get("extra") else ""),
                  states=[code],
                  status={code: "signatory" if kind == "signature" else "party"},
-                 citations=[dict(source=n["source"], note="%s row: %s" % (code, n["cite"]))])
+                 citations=[dict(source=n["source"],
+                                 note=re.sub(r"\bLM(\d{4})", r"Landmine Monitor \1", n["cite"]),
+                                 internal_note="%s row: %s" % (code, n["cite"]))],
+                 internal_note=internal)
         used_sources.add(n["source"])
         events.append(e)
 
@@ -834,7 +933,8 @@ def merge(articles, rec_states, rec_events, used_sources):
     for s in RECORD_SOURCES:
         if s["id"] in used_sources:
             record_sources.append(dict(id=s["id"], layer="record", title=s["title"], outlet=None,
-                                       published=None, url=s["url"], document=None, note=s["note"]))
+                                       published=None, url=s["url"], document=None, note=s["note"],
+                                       accessed=s.get("accessed", RECORD_READ)))
     data["sources"] = articles["sources"] + record_sources
 
     states = {s["code"]: s for s in rec_states}
@@ -883,6 +983,31 @@ def merge(articles, rec_states, rec_events, used_sources):
     return data
 
 
+def quote_position(document, quote):
+    """Where @quote starts in @document, counting characters from 1; white-space runs match any
+    white-space run, as build-aux/verify-quotes.py checks them."""
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    found = re.search(pattern, document)
+    return found.start() + 1 if found else None
+
+
+def add_positions(data, seeds):
+    """Each article quote's `at`: the character where it starts in its document, which the
+    app shows analysts behind the quote's details."""
+    documents = {s["id"]: s["document"] for s in data["sources"] if s["layer"] == "article"}
+    texts = {}
+    for e in data["events"]:
+        for q in e.get("quotes", []):
+            doc = documents[q["source"]]
+            if doc not in texts:
+                with open(os.path.join(seeds, doc), encoding="utf-8") as f:
+                    texts[doc] = f.read()
+            at = quote_position(texts[doc], q["text"])
+            if at is None:
+                raise BuildError("%s: a quote is not in %s: %s" % (e["id"], doc, q["text"][:60]))
+            q["at"] = at
+
+
 def notes_table(data):
     layer_of = {s["id"]: s["layer"] for s in data["sources"]}
     rows = []
@@ -901,6 +1026,8 @@ def main():
     parser = argparse.ArgumentParser(description="Build data/mine-ban-atlas.json from the treaty record and the article layer.")
     parser.add_argument("--reference", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "reference")))
     parser.add_argument("--articles", default=os.path.join(ROOT, "data", "articles-layer.json"))
+    parser.add_argument("--seeds", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "seeds")),
+                        help="the articles, to record where each quote starts (`at`)")
     parser.add_argument("--output", default=os.path.join(ROOT, "data", "mine-ban-atlas.json"))
     parser.add_argument("--notes-table", action="store_true",
                         help="print the Markdown table of events (for data/dataset-notes.md) instead of writing")
@@ -916,6 +1043,7 @@ def main():
     try:
         rec_states, rec_events, used = build_record(rows)
         data = merge(articles, rec_states, rec_events, used)
+        add_positions(data, args.seeds)
     except BuildError as e:
         print("reference-to-dataset: %s" % e, file=sys.stderr)
         return 1

@@ -62,6 +62,14 @@ def collapse(text):
     return WHITE.sub(" ", text).strip()
 
 
+def quote_position(document, quote):
+    """Where @quote starts in @document, counting characters from 1 (white-space runs match any
+    white-space run, as for the verbatim check), or None."""
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    found = re.search(pattern, document)
+    return found.start() + 1 if found else None
+
+
 # --------------------------------------------------------------------------------------------
 # Dates (EDTF level 1 subset)
 # --------------------------------------------------------------------------------------------
@@ -211,6 +219,7 @@ def check_format(data, ck):
             "id": (S, True, False), "layer": (S, True, False), "title": (S, True, False),
             "outlet": (S, False, True), "published": (S, False, True), "url": (S, False, True),
             "document": (S, False, True), "note": (S, False, True),
+            "title_kind": (S, False, True), "accessed": (S, False, True),
         }):
             continue
         sid = src.get("id")
@@ -221,6 +230,9 @@ def check_format(data, ck):
                 ck.fail(join(path, "id"), "source id “%s” is used twice" % sid)
             else:
                 sources[sid] = src
+        if src.get("title_kind") not in (None, "headline", "descriptive"):
+            ck.fail(join(path, "title_kind"), "“%s” is not “headline” or “descriptive”" % src.get("title_kind"))
+        ck.date(src, "accessed", path)
         layer = src.get("layer")
         if layer not in ("article", "record"):
             ck.fail(join(path, "layer"), "“%s” is not “article” or “record”" % layer)
@@ -312,6 +324,7 @@ def check_format(data, ck):
             "date_basis": (S, True, False), "kind": (S, True, False), "title": (S, True, False),
             "summary": (S, True, False), "states": (A, True, False), "status": (O, False, False),
             "quotes": (A, False, False), "citations": (A, False, False),
+            "internal_note": (S, False, True),
         }):
             continue
         eid = ev.get("id")
@@ -352,11 +365,13 @@ def check_format(data, ck):
             ck.fail(path, "an event needs at least one quote or citation")
         for j, q in enumerate(ev.get("quotes") or []):
             qpath = join(join(path, "quotes"), j)
-            ck.members(q, qpath, {"source": (S, True, False), "text": (S, True, False)})
+            ck.members(q, qpath, {"source": (S, True, False), "text": (S, True, False),
+                                  "at": (I, False, False)})
             source_ref(q.get("source"), join(qpath, "source"), "article")
         for j, c in enumerate(ev.get("citations") or []):
             cpath = join(join(path, "citations"), j)
-            ck.members(c, cpath, {"source": (S, True, False), "note": (S, False, True)})
+            ck.members(c, cpath, {"source": (S, True, False), "note": (S, False, True),
+                                  "internal_note": (S, False, True)})
             source_ref(c.get("source"), join(cpath, "source"), "record")
 
     dispute_ids = set()
@@ -404,7 +419,9 @@ def check_quotes(data, sources, documents_dir, ck):
                 ck.fail("", "cannot read %s: %s" % (doc, e))
         return cache[doc]
 
-    def one(source_id, text, path):
+    raw = {}
+
+    def one(source_id, text, path, at=None):
         nonlocal n_ok
         src = sources.get(source_id)
         if not src or src.get("layer") != "article" or not isinstance(text, str):
@@ -414,6 +431,14 @@ def check_quotes(data, sources, documents_dir, ck):
             return
         if collapse(text) in hay:
             n_ok += 1
+            if at is not None:
+                doc = src.get("document")
+                if doc not in raw:
+                    with open(os.path.join(documents_dir, doc), encoding="utf-8") as f:
+                        raw[doc] = f.read()
+                if quote_position(raw[doc], text) != at:
+                    ck.fail(path, "“at” is %s, but the quote starts at character %s of %s"
+                            % (at, quote_position(raw[doc], text), doc))
         else:
             ck.fail(path, "not found verbatim in %s: “%s”" % (src.get("document"), text))
         if len(collapse(text)) > MAX_QUOTE_CHARS:
@@ -425,7 +450,8 @@ def check_quotes(data, sources, documents_dir, ck):
 
     for i, ev in enumerate(data.get("events") or []):
         for j, q in enumerate(ev.get("quotes") or []):
-            one(q.get("source"), q.get("text"), "events[%d].quotes[%d] (%s)" % (i, j, ev.get("id")))
+            one(q.get("source"), q.get("text"), "events[%d].quotes[%d] (%s)" % (i, j, ev.get("id")),
+                q.get("at"))
     for i, dp in enumerate(data.get("disputes") or []):
         for j, c in enumerate(dp.get("claims") or []):
             one(c.get("source"), c.get("text"), "disputes[%d].claims[%d] (%s)" % (i, j, dp.get("id")))

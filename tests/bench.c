@@ -4,12 +4,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: bench WORLD-MAP.txt DATASET.json (meson benchmark / build-aux/dev bench pass both).
- * Figures are medians; lines starting with # are for information.
+ * Figures are medians; lines starting with # are for information. To measure only some figures,
+ * name them (or the start of their names) in MBA_BENCH_ONLY, separated by spaces, e.g.
+ * `build-aux/dev bench cold_start` or `MBA_BENCH_ONLY="load first_frame" meson test --benchmark`.
  *
- *   load_100000_ms            loading a made-up file of 100,000 events
- *   peak_rss_100000_mb        peak resident memory of a fresh process that only loads it
+ *   load_N_ms                 loading a made-up file of N events (N = 1,000, 10,000, 100,000;
+ *                             mba_synthetic_dataset_generate), in this process
+ *   first_frame_N_ms          in a fresh process: loading it, laying out and drawing the first
+ *                             frame of the timeline and the map at the window's default size,
+ *                             1280×820 (the timeline on the top half, the map on the bottom half;
+ *                             the renderers the widgets use, onto an image surface, no GTK)
+ *   peak_rss_N_mb             that process's peak resident memory (wait4's ru_maxrss)
  *   bad_input_worst_ms        the slowest of a set of bad files at or near every limit, each
  *   bad_input_peak_rss_mb     loaded in a fresh process, and the largest peak memory among them
+ *   bad_file_100000_problems_ms  `mine-ban-atlas --check` on 100,000 events with a bad date
+ *                             each, as a subprocess whose output is read and dropped
  *   timeline_frame_N_ms       the whole timeline (zoomed out) laid out and drawn, 1600×900
  *   timeline_zoom_step_ms     one wheel step, from the full view to a week and back
  *   timeline_pan_step_ms      one drag step across a one-year view
@@ -17,15 +26,25 @@
  *   map_frame_ms              the regional map, 1600×900, every overlay on
  *   map_recolour_ms           a date change, then a frame
  *   export_{png,svg,pdf}_ms   the bundled dataset's timeline, 1920×1080, through mba_export_write
+ *   export_png_max_ms         `mine-ban-atlas --export map.png --view map --size 7680x4320
+ *                             --scale 1` (8K UHD, the largest raster the CLI is meant to accept)
+ *   handout_N_events_ms       `mine-ban-atlas --export handout.pdf --view slides` on N made-up
+ *   handout_N_events_peak_mb  events (N = 100, 500, 2,000), and its peak memory; stopped after
+ *                             HANDOUT_CAP_S, then reported as ">CAP". 2,000 is over the handout's
+ *                             500-page limit: that figure is the time to refuse it (exit 2)
  *   cold_start_ms             process start to the window's first drawn frame, as the app
  *                             reports it (MBA_REPORT_FIRST_FRAME=1); needs a display
  *   cold_start_empty_window_ms  the same for an empty libadwaita window (bench-empty-window.c),
  *                             started in turn with the app: GTK's and libadwaita's share
+ *
+ * The subprocess figures need MBA_EXE (the app), which meson's benchmark sets.
  */
 #include "config.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <poll.h>
+#include <signal.h>
 #include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -50,8 +69,35 @@
 #define N_MAP_FRAMES 61
 #define N_EXPORTS 5
 #define N_STARTS 11
+#define N_FIRST_FRAMES 3
+#define WINDOW_WIDTH 1280    /* the window's default size (GSettings window-width/-height) */
+#define WINDOW_HEIGHT 820
+#define HANDOUT_CAP_S 120
+#define CLI_CAP_S 60
 
 static char *workdir;
+
+/* MBA_BENCH_ONLY: whether any of @figures (a NULL-terminated list of names) is asked for. */
+static gboolean
+wanted (const char *first_figure,
+        ...)
+{
+  const char *only = g_getenv ("MBA_BENCH_ONLY");
+  g_auto(GStrv) prefixes = NULL;
+  const char *figure;
+  va_list args;
+  gboolean found = FALSE;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  prefixes = g_strsplit_set (only, " ,", -1);
+  va_start (args, first_figure);
+  for (figure = first_figure; figure != NULL && !found; figure = va_arg (args, const char *))
+    for (guint i = 0; prefixes[i] != NULL && !found; i++)
+      found = *prefixes[i] != '\0' && g_str_has_prefix (figure, prefixes[i]);
+  va_end (args);
+  return found;
+}
 
 static int
 compare_doubles (const void *a,
@@ -121,9 +167,86 @@ rss_mb (void)
   return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
 }
 
-/* Loads @path in a fresh process, so that the peak memory is that load's own. A forked child
- * counts the pages it shares with this process until it execs, so this one is kept small:
- * callers free what they made first, and what malloc still holds is returned here. */
+/* What a subprocess did: its wall time, peak memory, exit and output. */
+typedef struct
+{
+  double    ms;
+  double    peak_mb;
+  gboolean  capped;       /* killed after the cap */
+  int       wait_status;
+  GString  *out;          /* its first 64 KiB of standard output */
+  guint64   out_bytes;
+  guint64   out_lines;
+} Child;
+
+static void
+child_clear (Child *child)
+{
+  if (child->out != NULL)
+    g_string_free (child->out, TRUE);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Child, child_clear)
+
+/* Runs @argv in a fresh process, reading (and counting) its output, killed after @cap_s seconds.
+ * A forked child counts the pages it shares with this process until it execs, so this one is
+ * kept small: callers free what they made first, and what malloc still holds is returned here. */
+static void
+run_child (const char * const *argv,
+           int                 cap_s,
+           Child              *child)
+{
+  struct rusage usage;
+  int pipe_fds[2];
+  gint64 start;
+  pid_t pid;
+  char buffer[65536];
+  gssize n = 1;
+
+  memset (child, 0, sizeof *child);
+  child->out = g_string_new (NULL);
+  if (pipe (pipe_fds) != 0)
+    g_error ("pipe failed");
+  malloc_trim (0);
+  start = g_get_monotonic_time ();
+  pid = fork ();
+  if (pid == 0)
+    {
+      dup2 (pipe_fds[1], STDOUT_FILENO);
+      close (pipe_fds[0]);
+      execv (argv[0], (char **) argv);
+      _exit (127);
+    }
+  close (pipe_fds[1]);
+  while (n > 0)
+    {
+      struct pollfd fd = { pipe_fds[0], POLLIN, 0 };
+
+      if (ms_since (start) > cap_s * 1000.0)
+        {
+          kill (pid, SIGKILL);
+          child->capped = TRUE;
+          break;
+        }
+      if (poll (&fd, 1, 200) <= 0)
+        continue;
+      n = read (pipe_fds[0], buffer, sizeof buffer);
+      if (n > 0)
+        {
+          child->out_bytes += n;
+          for (gssize i = 0; i < n; i++)
+            child->out_lines += buffer[i] == '\n';
+          if (child->out->len < sizeof buffer)
+            g_string_append_len (child->out, buffer, MIN ((gsize) n, sizeof buffer - child->out->len));
+        }
+    }
+  close (pipe_fds[0]);
+  if (wait4 (pid, &child->wait_status, 0, &usage) < 0)
+    g_error ("wait4 failed");
+  child->ms = ms_since (start);
+  child->peak_mb = usage.ru_maxrss / 1024.0;
+}
+
+/* Loads @path in a fresh process (bench --load-only), so that the peak memory is that load's own. */
 static void
 load_in_child (const char *self,
                const char *path,
@@ -131,39 +254,81 @@ load_in_child (const char *self,
                double     *peak_mb,
                char      **outcome)
 {
-  struct rusage usage;
-  int pipe_fds[2];
-  int status;
-  pid_t pid;
-  char buffer[512] = "";
-  gssize n, total = 0;
+  const char *argv[] = { self, "--load-only", path, NULL };
+  g_auto(Child) child = { 0 };
+  const char *text;
 
-  if (pipe (pipe_fds) != 0)
-    g_error ("pipe failed");
-  malloc_trim (0);
-  pid = fork ();
-  if (pid == 0)
-    {
-      dup2 (pipe_fds[1], STDOUT_FILENO);
-      close (pipe_fds[0]);
-      execl (self, self, "--load-only", path, (char *) NULL);
-      _exit (127);
-    }
-  close (pipe_fds[1]);
-  while ((n = read (pipe_fds[0], buffer + total, sizeof buffer - 1 - total)) > 0)
-    total += n;
-  close (pipe_fds[0]);
-  buffer[total] = '\0';
-  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+  run_child (argv, CLI_CAP_S, &child);
+  if (!WIFEXITED (child.wait_status) || WEXITSTATUS (child.wait_status) != 0)
     g_error ("loading %s in a child process failed", path);
-  *ms = g_ascii_strtod (buffer, NULL);
-  *peak_mb = usage.ru_maxrss / 1024.0;
+  text = child.out->str;
+  *ms = g_ascii_strtod (text, NULL);
+  *peak_mb = child.peak_mb;
   if (outcome != NULL)
-    *outcome = g_strdup (strchr (buffer, ' ') ? strchr (buffer, ' ') + 1 : buffer);
+    *outcome = g_strdup (strchr (text, ' ') ? strchr (text, ' ') + 1 : text);
+}
+
+/* The child process's work for first_frame_N_ms: load @path, lay out and draw the timeline and
+ * the map once, at the window's default size; print the load's and the whole time. */
+static int
+first_frame_only (const char *world_map_path,
+                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaWorldMap) map = mba_world_map_new_from_file (world_map_path, &error);
+  g_autoptr(MbaDataset) dataset = NULL;
+  g_autoptr(MbaTimelineLayout) layout = mba_timeline_layout_new ();
+  g_autoptr(MbaTimelineViewport) viewport = mba_timeline_viewport_new ();
+  g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+  int timeline_height = WINDOW_HEIGHT / 2, map_height = WINDOW_HEIGHT - timeline_height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  MbaTimelineScene scene;
+  MbaMapRenderParams params;
+  const MbaEvent *first, *last;
+  double load_ms;
+  gint64 start;
+
+  if (map == NULL)
+    g_error ("%s", error->message);
+  /* The window's surface exists before any file is opened: not part of the time. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WINDOW_WIDTH, WINDOW_HEIGHT);
+  cr = cairo_create (surface);
+
+  start = g_get_monotonic_time ();
+  dataset = mba_dataset_new_from_file (path, &error);
+  if (dataset == NULL)
+    g_error ("%s", error->message);
+  load_ms = ms_since (start);
+
+  first = mba_dataset_get_event (dataset, 0);
+  last = mba_dataset_get_event (dataset, mba_dataset_get_n_events (dataset) - 1);
+  mba_timeline_viewport_set_limits (viewport, first->first_day - 30, last->last_day + 31);
+  mba_timeline_viewport_fit (viewport);
+  mba_timeline_scene_init (&scene);
+  scene.dataset = dataset;
+  scene.start_day = mba_timeline_viewport_get_start (viewport);
+  scene.end_day = mba_timeline_viewport_get_end (viewport);
+  scene.cursor_day = last->last_day;
+  mba_timeline_render (cr, layout, WINDOW_WIDTH, timeline_height, mba_palette_get (MBA_THEME_LIGHT), &scene);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, timeline_height);
+  mba_map_render_params_init (&params, map, dataset, MBA_MAP_PROJECTION_REGIONAL,
+                              WINDOW_WIDTH, map_height, last->last_day);
+  mba_map_renderer_draw (renderer, cr, &params);
+  cairo_restore (cr);
+  cairo_surface_flush (surface);
+  printf ("%.1f %.1f\n", load_ms, ms_since (start));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
 }
 
 static double
-load_once_ms (const char *path)
+load_once_ms (const char *path,
+              guint       n_events)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = NULL;
@@ -172,30 +337,58 @@ load_once_ms (const char *path)
   dataset = mba_dataset_new_from_file (path, &error);
   if (dataset == NULL)
     g_error ("%s", error->message);
-  g_assert (mba_dataset_get_n_events (dataset) >= N_EVENTS);
+  g_assert (mba_dataset_get_n_events (dataset) >= n_events);
   return ms_since (start);
 }
 
+/* load_N_ms, first_frame_N_ms and peak_rss_N_mb for one size. */
 static void
-bench_load (const char *self)
+bench_load_size (const char *self,
+                 const char *world_map_path,
+                 guint       n_events)
 {
-  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (N_EVENTS, 1);
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (n_events, 1);
+  g_autofree char *name = g_strdup_printf ("synthetic-%u.json", n_events);
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *path = write_work_file ("synthetic-100000.json", data, size);
-  double times[N_LOADS];
-  double ms, peak_mb;
+  g_autofree char *path = write_work_file (name, data, size);
+  const char *argv[] = { self, "--first-frame", world_map_path, path, NULL };
+  double times[N_LOADS], frames[N_FIRST_FRAMES], loads[N_FIRST_FRAMES], peak_mb = 0;
 
   g_clear_pointer (&bytes, g_bytes_unref);
-  printf ("# %d events, %.1f MiB of JSON\n", N_EVENTS, size / 1048576.0);
+  printf ("# %u events, %.1f MiB of JSON\n", n_events, size / 1048576.0);
   for (int i = 0; i < N_LOADS; i++)
-    times[i] = load_once_ms (path);
-  printf ("bench load_100000_ms %.1f ms\n", median (times, N_LOADS));
+    times[i] = load_once_ms (path, n_events);
+  printf ("bench load_%u_ms %.1f ms\n", n_events, median (times, N_LOADS));
   malloc_trim (0);
-  printf ("# this process's memory when the child starts: %.1f MB\n", rss_mb ());
-  load_in_child (self, path, &ms, &peak_mb, NULL);
-  printf ("bench peak_rss_100000_mb %.1f MB\n", peak_mb);
+  for (int i = 0; i < N_FIRST_FRAMES; i++)
+    {
+      g_auto(Child) child = { 0 };
+      char *end;
+
+      run_child (argv, CLI_CAP_S, &child);
+      if (!WIFEXITED (child.wait_status) || WEXITSTATUS (child.wait_status) != 0)
+        g_error ("the first frame of %u events failed in a child process", n_events);
+      loads[i] = g_ascii_strtod (child.out->str, &end);
+      frames[i] = g_ascii_strtod (end, NULL);
+      peak_mb = MAX (peak_mb, child.peak_mb);
+    }
+  printf ("# first frame of %u events: load %.1f ms of it (fresh process)\n", n_events,
+          median (loads, N_FIRST_FRAMES));
+  printf ("bench first_frame_%u_ms %.1f ms\n", n_events, median (frames, N_FIRST_FRAMES));
+  printf ("bench peak_rss_%u_mb %.1f MB\n", n_events, peak_mb);
   g_unlink (path);
+}
+
+static void
+bench_load (const char *self,
+            const char *world_map_path)
+{
+  static const guint sizes[] = { 1000, 10000, 100000 };
+
+  printf ("# this process's memory when the children start: %.1f MB\n", rss_mb ());
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    bench_load_size (self, world_map_path, sizes[i]);
 }
 
 /* Bad files at or near each limit; each must be refused, in bounded time and memory. */
@@ -601,6 +794,149 @@ bench_exports (MbaWorldMap *map,
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* The command line on big inputs and outputs                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/* One line about how a subprocess ended, and the start of what it printed. */
+static void
+describe_child (const char *what,
+                Child      *child)
+{
+  g_autofree char *start = g_strndup (child->out->str, MIN (child->out->len, 160));
+
+  g_strdelimit (start, "\n", '|');
+  if (child->capped)
+    printf ("# %s: stopped after %.0f s, %.1f MB\n", what, child->ms / 1000, child->peak_mb);
+  else
+    printf ("# %s: exit status %d after %.0f ms, %.1f MB, %" G_GUINT64_FORMAT " lines (%.1f MiB) of output: %s\n",
+            what, WIFEXITED (child->wait_status) ? WEXITSTATUS (child->wait_status) : -1, child->ms,
+            child->peak_mb, child->out_lines, child->out_bytes / 1048576.0, start);
+}
+
+/* A figure, or ">CAP" when the subprocess had to be stopped. */
+static void
+print_child_figure (const char *name,
+                    Child      *child,
+                    int         cap_s)
+{
+  if (child->capped)
+    printf ("bench %s >%d ms\n", name, cap_s * 1000);
+  else
+    printf ("bench %s %.0f ms\n", name, child->ms);
+}
+
+/* 100,000 events whose dates are all wrong: a problem each, for --check to report. */
+static void
+bench_bad_file_problems (const char *exe)
+{
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (N_EVENTS, 1);
+  g_autofree char *data = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) parts = g_strsplit (data, "\"date\": \"", -1);
+  g_autofree char *text = g_strjoinv ("\"date\": \"x", parts);
+  g_autofree char *path = NULL;
+  g_auto(Child) child = { 0 };
+
+  g_assert_cmpuint (g_strv_length (parts), ==, N_EVENTS + 1);
+  path = write_work_file ("problems-100000.json", text, strlen (text));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&data, g_free);
+  g_clear_pointer (&parts, g_strfreev);
+  g_clear_pointer (&text, g_free);
+  {
+    const char *argv[] = { exe, "--check", path, NULL };
+
+    run_child (argv, CLI_CAP_S, &child);
+  }
+  describe_child ("--check on 100000 bad dates", &child);
+  print_child_figure ("bad_file_100000_problems_ms", &child, CLI_CAP_S);
+  g_unlink (path);
+}
+
+static void
+bench_handout (const char *exe,
+               guint       n_events)
+{
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (n_events, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *json_name = g_strdup_printf ("synthetic-%u.json", n_events);
+  g_autofree char *path = write_work_file (json_name, data, size);
+  g_autofree char *out = g_build_filename (workdir, "handout.pdf", NULL);
+  g_autofree char *what = g_strdup_printf ("handout of %u events", n_events);
+  g_autofree char *time_name = g_strdup_printf ("handout_%u_events_ms", n_events);
+  const char *argv[] = { exe, "--export", out, "--view", "slides", "--dataset", path, NULL };
+  g_auto(Child) child = { 0 };
+  GStatBuf st;
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  run_child (argv, HANDOUT_CAP_S, &child);
+  describe_child (what, &child);
+  if (g_stat (out, &st) == 0)
+    printf ("# handout.pdf: %.1f MiB\n", st.st_size / 1048576.0);
+  print_child_figure (time_name, &child, HANDOUT_CAP_S);
+  printf ("bench handout_%u_events_peak_mb %s%.1f MB\n", n_events, child.capped ? ">" : "", child.peak_mb);
+  g_unlink (out);
+  g_unlink (path);
+  /* A temporary file the export left when stopped */
+  {
+    g_autoptr(GDir) dir = g_dir_open (workdir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, ".handout.pdf"))
+        {
+          g_autofree char *left = g_build_filename (workdir, name, NULL);
+
+          g_unlink (left);
+        }
+  }
+}
+
+static void
+bench_export_png_max (const char *exe)
+{
+  g_autofree char *out = g_build_filename (workdir, "map-8k.png", NULL);
+  const char *argv[] = { exe, "--export", out, "--view", "map", "--size", "7680x4320", "--scale", "1", NULL };
+  g_auto(Child) child = { 0 };
+  GStatBuf st;
+
+  run_child (argv, CLI_CAP_S, &child);
+  describe_child ("map PNG at 7680x4320", &child);
+  if (g_stat (out, &st) == 0)
+    printf ("# map-8k.png: %.1f MiB\n", st.st_size / 1048576.0);
+  if (!child.capped && (!WIFEXITED (child.wait_status) || WEXITSTATUS (child.wait_status) != 0))
+    printf ("# export_png_max_ms not measured: the export was refused or failed (above)\n");
+  else
+    print_child_figure ("export_png_max_ms", &child, CLI_CAP_S);
+  printf ("# peak memory of the 8K export: %.1f MB\n", child.peak_mb);
+  g_unlink (out);
+}
+
+static void
+bench_command_line (void)
+{
+  const char *exe = g_getenv ("MBA_EXE");
+
+  if (exe == NULL)
+    {
+      printf ("# the command-line figures need MBA_EXE, the app (meson benchmark sets it)\n");
+      return;
+    }
+  if (wanted ("bad_file_100000_problems_ms", NULL))
+    bench_bad_file_problems (exe);
+  if (wanted ("export_png_max_ms", NULL))
+    bench_export_png_max (exe);
+  /* 100 and 500 pages show the handout's cost is linear with constant memory; 2,000 is past
+   * MBA_SLIDES_MAX_PAGES, so its figure is how fast it is refused. */
+  if (wanted ("handout_100_events_ms", "handout_100_events_peak_mb", NULL))
+    bench_handout (exe, 100);
+  if (wanted ("handout_500_events_ms", "handout_500_events_peak_mb", NULL))
+    bench_handout (exe, 500);
+  if (wanted ("handout_2000_events_ms", "handout_2000_events_peak_mb", NULL))
+    bench_handout (exe, 2000);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Cold start                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -676,6 +1012,8 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   if (argc == 3 && g_str_equal (argv[1], "--load-only"))
     return load_only (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--first-frame"))
+    return first_frame_only (argv[2], argv[3]);
   if (argc != 3)
     {
       fprintf (stderr, "usage: %s WORLD-MAP.txt DATASET.json\n", argv[0]);
@@ -694,12 +1032,19 @@ main (int   argc,
   printf ("# bundled dataset: %u states, %u events\n", mba_dataset_get_n_states (dataset),
           mba_dataset_get_n_events (dataset));
 
-  bench_load (self);
-  bench_bad_inputs (self);
-  bench_timeline ();
-  bench_map (map, dataset);
-  bench_exports (map, dataset);
-  bench_cold_start ();
+  if (wanted ("load_", "first_frame_", "peak_rss_", NULL))
+    bench_load (self, argv[1]);
+  if (wanted ("bad_input_worst_ms", "bad_input_peak_rss_mb", NULL))
+    bench_bad_inputs (self);
+  if (wanted ("timeline_", "hit_test_", NULL))
+    bench_timeline ();
+  if (wanted ("map_frame_ms", "map_recolour_ms", NULL))
+    bench_map (map, dataset);
+  if (wanted ("export_png_ms", "export_svg_ms", "export_pdf_ms", NULL))
+    bench_exports (map, dataset);
+  bench_command_line ();
+  if (wanted ("cold_start_ms", "cold_start_empty_window_ms", NULL))
+    bench_cold_start ();
 
   g_rmdir (workdir);
   return 0;

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mba-synthetic.h"
 #include "mba-test-util.h"
 
 static gboolean run_as_nobody;
@@ -253,6 +254,27 @@ test_export_period (void)
   }
   g_unlink (svg);
   g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* A handout of more pages than can be printed is a usage error, refused before a page is drawn. */
+static void
+test_export_slides_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
+  g_autofree char *dataset = g_build_filename (dir, "many.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GBytes) bytes = mba_synthetic_dataset_generate (2000, 1);
+  g_auto(MbaTestRun) run = { 0 };
+
+  g_assert_true (g_file_set_contents (dataset, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  run_app (&run, "--export", pdf, "--view", "slides", "--dataset", dataset, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "The handout would have "));
+  g_assert_true (g_str_has_suffix (run.err, " pages; at most 500 can be printed. Filter the timeline to fewer "
+                                            "events.\n"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_unlink (dataset);
   g_rmdir (dir);
 }
 
@@ -513,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/sizes", test_export_sizes);
   g_test_add_func ("/cli/export/ranges", test_export_ranges);
   g_test_add_func ("/cli/export/period", test_export_period);
+  g_test_add_func ("/cli/export/slides-limit", test_export_slides_limit);
   g_test_add_func ("/cli/check/ok", test_check_ok);
   g_test_add_func ("/cli/check/problems", test_check_problems);
   g_test_add_func ("/cli/check/syntax-position", test_check_syntax_position);

@@ -176,6 +176,190 @@ test_derived_withdrawal (void)
   g_assert_null (mba_dataset_find_event (dataset, "ukr-deposit-effective"));
 }
 
+static MbaDataset *
+load_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  MbaDataset *dataset = mba_dataset_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static gboolean
+event_quotes (const MbaEvent *event,
+              const char     *source_id,
+              const char     *start)
+{
+  for (guint i = 0; i < event->n_quotes; i++)
+    if (strcmp (event->quotes[i].source->id, source_id) == 0 &&
+        g_str_has_prefix (event->quotes[i].text, start))
+      return TRUE;
+  return FALSE;
+}
+
+static const MbaDispute *
+find_dispute (MbaDataset *dataset,
+              const char *id)
+{
+  for (guint i = 0; i < mba_dataset_get_n_disputes (dataset); i++)
+    if (strcmp (mba_dataset_get_dispute (dataset, i)->id, id) == 0)
+      return mba_dataset_get_dispute (dataset, i);
+  return NULL;
+}
+
+/* Issue 18's corrections to the bundled dataset, each checked against the articles. */
+static void
+test_bundled_corrections (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled ();
+  const MbaEvent *hero, *decree, *address, *attack, *kostenko, *neighbours;
+  const MbaDispute *legislated, *vanuatu;
+  gboolean names_lithuania_vote = FALSE;
+
+  /* The award is not dated: from the night of the attack, with no end (not "29 June?"). */
+  g_assert_null (mba_dataset_find_event (dataset, "ustymenko-hero-2025-06-29"));
+  hero = mba_dataset_find_event (dataset, "ustymenko-hero-from-2025-06-28");
+  g_assert_nonnull (hero);
+  g_assert_true (hero->date.is_interval);
+  g_assert_cmpint (hero->first_day, ==, mba_day_from_ymd (2025, 6, 28));
+  g_assert_cmpint (hero->date.start.qualifiers, ==, 0);
+
+  /* Article 003's words come from the statement on the website, which confirmed the decree. */
+  decree = mba_dataset_find_event (dataset, "ukr-decree-2025-06-29");
+  address = mba_dataset_find_event (dataset, "ukr-video-address-2025-06-29");
+  g_assert_true (event_quotes (decree, "a003", "“Russia has never been a party"));
+  g_assert_false (event_quotes (address, "a003", ""));
+
+  /* The night of 28 to 29 June: no id says 28 June alone; the article's hedge is kept. */
+  g_assert_null (mba_dataset_find_event (dataset, "air-attack-2025-06-28"));
+  attack = mba_dataset_find_event (dataset, "air-attack-night-2025-06-28-to-29");
+  g_assert_nonnull (attack);
+  g_assert_nonnull (strstr (attack->summary, "reportedly shoot down 475"));
+  g_assert_nonnull (mba_dataset_find_event (dataset, "ustymenko-killed-night-2025-06-28-to-29"));
+
+  /* Article 002 does not date Kostenko's post. */
+  kostenko = mba_dataset_find_event (dataset, "ukr-kostenko-statement-2025-06-29");
+  g_assert_null (strstr (kostenko->date_basis, "story of Sunday"));
+
+  /* Article 004 reports Finland's legislation; article 001's "Baltic states" include Estonia. */
+  neighbours = mba_dataset_find_event (dataset, "neighbours-distance-by-2025-06-29");
+  g_assert_null (strstr (neighbours->summary, "only account"));
+  g_assert_nonnull (strstr (neighbours->summary, "article 004"));
+
+  /* Latvia voted first, then Lithuania (8 May), then Estonia (4 June). */
+  legislated = find_dispute (dataset, "who-had-legislated");
+  g_assert_nonnull (legislated);
+  g_assert_null (strstr (legislated->note, "Estonia, whose parliaments had voted first"));
+  for (guint i = 0; i < legislated->n_events; i++)
+    names_lithuania_vote |= strcmp (legislated->events[i]->id, "ltu-seimas-vote-2025-05-08") == 0;
+  g_assert_true (names_lithuania_vote);
+
+  /* PacLII's 6 September and the Monitor's 16 September 2005, both shown. */
+  vanuatu = find_dispute (dataset, "vut-ratification-date");
+  g_assert_nonnull (vanuatu);
+  g_assert_cmpuint (vanuatu->n_claims, ==, 2);
+  g_assert_nonnull (strstr (vanuatu->claims[1].text, "16 September 2005"));
+}
+
+/* A dataset with one withdrawal known only by its effective day @effective (ISO), for @code;
+ * FIN has an open armed conflict from 2020. */
+static MbaDataset *
+load_effective_only (const char *code,
+                     const char *effective,
+                     gboolean    with_deposit)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{ \"format\": \"mine-ban-atlas/1\", \"title\": \"t\", \"language\": \"en\", \"updated\": \"2026-11-23\","
+    "  \"treaty\": { \"name\": \"n\", \"short_name\": \"s\", \"adopted\": \"1997-09-18\","
+    "    \"opened\": \"1997-12-03\", \"in_force\": \"1999-03-01\", \"withdrawal_notice_months\": 6 },"
+    "  \"sources\": [ { \"id\": \"rec\", \"layer\": \"record\", \"title\": \"r\", \"url\": \"https://example.org/\" } ],"
+    "  \"states\": [ { \"code\": \"POL\", \"name\": \"Poland\" },"
+    "    { \"code\": \"FIN\", \"name\": \"Finland\", \"armed_conflicts\": [ { \"from\": \"2020\", \"to\": null, \"source\": \"rec\" } ] } ],"
+    "  \"events\": [ { \"id\": \"effect\", \"date\": \"%s\", \"date_basis\": \"b\", \"kind\": \"withdrawal-effective\","
+    "    \"title\": \"t\", \"summary\": \"s\", \"states\": [\"%s\"], \"status\": { \"%s\": \"withdrawn\" },"
+    "    \"citations\": [ { \"source\": \"rec\" } ] }%s ] }",
+    effective, code, code,
+    with_deposit ? ", { \"id\": \"dep\", \"date\": \"2025-01-05\", \"date_basis\": \"b\", \"kind\": \"withdrawal-deposited\","
+                   " \"title\": \"t\", \"summary\": \"s\", \"states\": [\"POL\"], \"status\": { \"POL\": \"withdrawal-in-progress\" },"
+                   " \"citations\": [ { \"source\": \"rec\" } ] }" : "");
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  MbaDataset *dataset = mba_dataset_new_from_bytes (bytes, "effective.json", &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Issue 18: Poland's deposit is known only from its effective date; Article 20(2) puts it six
+ * months before, shown as a step the app worked out. */
+static void
+test_derived_deposit (void)
+{
+  g_autoptr(MbaDataset) bundled = load_bundled ();
+  g_autoptr(MbaDataset) plain = load_effective_only ("POL", "2026-02-20", FALSE);
+  g_autoptr(MbaDataset) month_end = load_effective_only ("POL", "2026-02-28", FALSE);
+  g_autoptr(MbaDataset) with_deposit = load_effective_only ("POL", "2026-02-20", TRUE);
+  g_autoptr(MbaDataset) in_conflict = load_effective_only ("FIN", "2026-02-20", FALSE);
+  const MbaEvent *deposit = mba_dataset_find_event (bundled, "pol-withdrawal-effective-2026-02-20-deposit");
+
+  g_assert_nonnull (deposit);
+  g_assert_true (deposit->derived);
+  g_assert_cmpint (deposit->kind, ==, MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED);
+  g_assert_cmpint (deposit->first_day, ==, mba_day_from_ymd (2025, 8, 20));
+  g_assert_nonnull (strstr (deposit->date_basis, "Article 20(2)"));
+  g_assert_nonnull (strstr (deposit->date_basis, "20 February 2026"));
+  g_assert_cmpuint (deposit->n_citations, >, 0);
+  g_assert_cmpint (mba_dataset_get_status_at (bundled, mba_dataset_find_state (bundled, "POL"),
+                                              mba_day_from_ymd (2025, 9, 1), NULL, NULL),
+                   ==, MBA_STATUS_WITHDRAWAL_IN_PROGRESS);
+
+  deposit = mba_dataset_find_event (plain, "effect-deposit");
+  g_assert_nonnull (deposit);
+  g_assert_cmpint (deposit->first_day, ==, mba_day_from_ymd (2025, 8, 20));
+  /* 28 February follows a deposit on any of 28 to 31 August: no single day to show. */
+  g_assert_null (mba_dataset_find_event (month_end, "effect-deposit"));
+  /* A deposit in the file is never second-guessed. */
+  g_assert_null (mba_dataset_find_event (with_deposit, "effect-deposit"));
+  /* An armed conflict may have delayed the effect (Article 20(3)). */
+  g_assert_null (mba_dataset_find_event (in_conflict, "effect-deposit"));
+}
+
+/* Issue 18: what the panel needs to cite a source as a reader would, and nothing it must hide. */
+static void
+test_reader_fields (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled ();
+  const MbaSource *untitled = mba_dataset_find_source (dataset, "a002");
+  const MbaSource *headline = mba_dataset_find_source (dataset, "a004");
+  const MbaSource *record = mba_dataset_find_source (dataset, "r-lm2005-vut");
+  const MbaEvent *decree = mba_dataset_find_event (dataset, "ukr-decree-2025-06-29");
+  const char *bad = "{ \"format\": \"mine-ban-atlas/1\", \"title\": \"t\", \"language\": \"en\", \"updated\": \"2026-11-23\","
+    " \"treaty\": { \"name\": \"n\", \"short_name\": \"s\", \"adopted\": \"1997-09-18\", \"opened\": \"1997-12-03\","
+    " \"in_force\": \"1999-03-01\", \"withdrawal_notice_months\": 6 },"
+    " \"sources\": [ { \"id\": \"art\", \"layer\": \"article\", \"title\": \"t\", \"title_kind\": \"ours\", \"document\": \"a.txt\" } ],"
+    " \"states\": [], \"events\": [ { \"id\": \"e\", \"date\": \"2025\", \"date_basis\": \"b\", \"kind\": \"report\","
+    " \"title\": \"t\", \"summary\": \"s\", \"states\": [], \"internal_note\": \"from a.csv\","
+    " \"quotes\": [ { \"source\": \"art\", \"text\": \"q\", \"at\": 0 } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bad, strlen (bad));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) refused = mba_dataset_new_from_bytes (bytes, "bad.json", &error);
+
+  g_assert_true (untitled->title_is_descriptive);
+  g_assert_false (headline->title_is_descriptive);
+  g_assert_cmpint (mba_date_first_day (&record->accessed), ==, mba_day_from_ymd (2026, 12, 4));
+  /* Article 002's quote starts after its three-line date header. */
+  for (guint i = 0; i < decree->n_quotes; i++)
+    g_assert_cmpint (decree->quotes[i].at, >, 0);
+
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "sources[0].title_kind: “ours” is not “headline” or “descriptive”"));
+  g_assert_nonnull (strstr (error->message, "events[0].quotes[0].at: a quote's position counts characters from 1"));
+  g_assert_null (strstr (error->message, "internal_note"));
+}
+
 static void
 test_load_from_bytes_and_resource_name (void)
 {
@@ -315,6 +499,9 @@ main (int   argc,
   g_test_add_func ("/dataset/load/bytes", test_load_from_bytes_and_resource_name);
   g_test_add_func ("/dataset/article20/derived", test_derived_withdrawal);
   g_test_add_func ("/dataset/verify-quotes", test_verify_quotes);
+  g_test_add_func ("/dataset/bundled/corrections", test_bundled_corrections);
+  g_test_add_func ("/dataset/article20/derived-deposit", test_derived_deposit);
+  g_test_add_func ("/dataset/load/reader-fields", test_reader_fields);
   g_test_add_func ("/dataset/synthetic", test_synthetic);
   g_test_add_func ("/dataset/load/cancelled-while-parsing", test_load_cancelled_while_parsing);
 

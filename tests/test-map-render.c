@@ -17,6 +17,7 @@
 
 static MbaWorldMap *map;
 static MbaDataset *dataset;
+static MbaDataset *bundled;   /* with its story */
 
 static gint32
 ymd (int y,
@@ -505,6 +506,118 @@ test_join_names (void)
   g_assert_cmpstr (five, ==, "Estonia, Finland, Latvia, Lithuania and Poland");
 }
 
+/* Map areas of the window (1366×768, 1024×700, 1920×1080, narrow and wide), of exports and of
+ * slides: every one must name the story's six states and keep its legend off them. */
+static const int story_sizes[][2] = {
+  { 975, 305 }, { 1000, 260 }, { 640, 330 }, { 700, 420 }, { 1200, 675 }, { 1920, 1080 },
+  { 842, 300 }, { 560, 520 }, { 480, 360 },
+};
+
+static void
+init_story_params (MbaMapRenderParams *params,
+                   int                 width,
+                   int                 height)
+{
+  const MbaStory *story = mba_dataset_get_story (bundled);
+
+  mba_map_render_params_init (params, map, bundled, MBA_MAP_PROJECTION_REGIONAL, width, height,
+                              story->last_day);
+  mba_map_render_params_set_story (params);
+}
+
+/* The regional view opens on the story's states and their neighbours, much closer than
+ * Europe's frame, and every state of the story lies inside it. */
+static void
+test_story_frame (void)
+{
+  const MbaStory *story = mba_dataset_get_story (bundled);
+  const MbaMapRect *europe = mba_map_projection_get_home (MBA_MAP_PROJECTION_REGIONAL);
+  g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+  MbaMapRenderParams params;
+  MbaMapRect frame;
+
+  g_assert_nonnull (story);
+  g_assert_cmpuint (story->n_states, ==, 6);
+  g_assert_true (mba_map_get_focus_frame (map, MBA_MAP_PROJECTION_REGIONAL, story->states,
+                                          story->n_states, &frame));
+  g_assert_cmpfloat ((frame.x2 - frame.x1) * (frame.y2 - frame.y1), <,
+                     0.5 * (europe->x2 - europe->x1) * (europe->y2 - europe->y1));
+
+  for (guint s = 0; s < G_N_ELEMENTS (story_sizes); s++)
+    {
+      init_story_params (&params, story_sizes[s][0], story_sizes[s][1]);
+      for (guint i = 0; i < story->n_states; i++)
+        {
+          double x, y;
+
+          g_assert_true (mba_map_renderer_get_state_point (renderer, &params, story->states[i]->code,
+                                                           &x, &y));
+          g_assert_cmpfloat (x, >, 0);
+          g_assert_cmpfloat (x, <, params.width);
+          g_assert_cmpfloat (y, >, 0);
+          g_assert_cmpfloat (y, <, params.height);
+        }
+    }
+
+  /* The world view keeps the world; a dataset without a story keeps Europe. */
+  mba_map_render_params_init (&params, map, bundled, MBA_MAP_PROJECTION_WORLD, 975, 305, 1);
+  mba_map_render_params_set_story (&params);
+  g_assert_cmpfloat (params.view.home.x2 - params.view.home.x1, ==,
+                     mba_map_projection_get_home (MBA_MAP_PROJECTION_WORLD)->x2 -
+                     mba_map_projection_get_home (MBA_MAP_PROJECTION_WORLD)->x1);
+  g_assert_cmpuint (params.n_focus_states, ==, 6);
+  mba_map_render_params_init (&params, map, dataset, MBA_MAP_PROJECTION_REGIONAL, 975, 305, 1);
+  mba_map_render_params_set_story (&params);
+  g_assert_null (mba_dataset_get_story (dataset));
+  g_assert_cmpuint (params.n_focus_states, ==, 0);
+  g_assert_cmpfloat (params.view.home.x1, ==, europe->x1);
+}
+
+/* At every size each story state is named (before Andorra or Tunisia) and the legend covers
+ * none of them: on image and on vector targets. */
+static void
+test_story_labels_and_legend (void)
+{
+  const MbaStory *story = mba_dataset_get_story (bundled);
+
+  for (guint s = 0; s < G_N_ELEMENTS (story_sizes); s++)
+    for (int vector = 0; vector < 2; vector++)
+      {
+        g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
+        MbaMapRenderParams params;
+        cairo_surface_t *surface;
+        MbaMapRect legend;
+        cairo_t *cr;
+
+        init_story_params (&params, story_sizes[s][0], story_sizes[s][1]);
+        /* An image takes the raster layers, SVG the vectors: both place the same names. */
+        surface = vector ? cairo_svg_surface_create_for_stream (NULL, NULL, params.width, params.height)
+                         : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, params.width, params.height);
+        cr = cairo_create (surface);
+        mba_map_renderer_draw (renderer, cr, &params);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+
+        g_test_message ("%d×%d %s", params.width, params.height, vector ? "vector" : "raster");
+        g_assert_true (mba_map_renderer_get_legend_rect (renderer, &legend));
+        for (guint i = 0; i < story->n_states; i++)
+          {
+            const char *code = story->states[i]->code;
+            MbaMapRect label, box;
+
+            if (!mba_map_renderer_get_label_rect (renderer, code, &label))
+              g_error ("%s has no name at %d×%d", code, params.width, params.height);
+            g_assert_cmpfloat (label.x1, >=, 0);
+            g_assert_cmpfloat (label.y1, >=, 0);
+            g_assert_cmpfloat (label.x2, <=, params.width);
+            g_assert_cmpfloat (label.y2, <=, params.height);
+            g_assert_true (mba_map_renderer_get_state_box (renderer, &params, code, &box));
+            if (mba_map_rect_intersects (&legend, &box))
+              g_error ("the legend covers %s at %d×%d", code, params.width, params.height);
+          }
+      }
+}
+
 static void
 test_country_names (void)
 {
@@ -555,6 +668,10 @@ main (int   argc,
   path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
   dataset = mba_dataset_new_from_file (path, &error);
   g_assert_no_error (error);
+  g_free (path);
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  bundled = mba_dataset_new_from_file (path, &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/map/render/fill-follows-status", test_fill_follows_status);
   g_test_add_func ("/map/render/unknown-and-sea", test_unknown_and_sea);
@@ -567,9 +684,12 @@ main (int   argc,
   g_test_add_func ("/map/summary", test_summary);
   g_test_add_func ("/map/summary/join-names", test_join_names);
   g_test_add_func ("/map/country-names", test_country_names);
+  g_test_add_func ("/map/story/frame", test_story_frame);
+  g_test_add_func ("/map/story/labels-and-legend", test_story_labels_and_legend);
 
   status = g_test_run ();
   g_clear_object (&dataset);
+  g_clear_object (&bundled);
   g_clear_object (&map);
   return status;
 }

@@ -316,6 +316,65 @@ test_dark (Fixture       *fixture,
   g_assert_cmpint (params.theme, ==, MBA_THEME_LIGHT);
 }
 
+/* With a story, the map opens on its states and neighbours: all six inside, Ireland and Spain
+ * out; the world is one toggle away and back; resetting the view comes back to the story. A
+ * dataset without a story opens on Europe. */
+static void
+test_story_frame (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) bundled = mba_dataset_new_from_file (path, &error);
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->map));
+  const MbaStory *story;
+  MbaMapRenderParams params;
+  double x, y, home_x, home_y, europe;
+
+  g_assert_no_error (error);
+  story = mba_dataset_get_story (bundled);
+  g_assert_nonnull (story);
+  /* small.json has no story: Europe, Spain on the map. */
+  g_assert_true (mba_map_widget_get_state_point (fixture->map, "ESP", &x, &y));
+  g_assert_true (x > 0 && x < width && y > 0 && y < height);
+  europe = distance_est_fin (fixture);
+
+  mba_map_widget_set_dataset (fixture->map, bundled);
+  mba_map_widget_get_render_params (fixture->map, &params);
+  g_assert_cmpuint (params.n_focus_states, ==, story->n_states);
+  for (guint i = 0; i < story->n_states; i++)
+    {
+      g_assert_true (mba_map_widget_get_state_point (fixture->map, story->states[i]->code, &x, &y));
+      g_assert_true (x > 0 && x < width && y > 0 && y < height);
+    }
+  /* Closer than Europe's frame. */
+  g_assert_cmpfloat (distance_est_fin (fixture), >, 1.2 * europe);
+
+  g_assert_true (mba_map_widget_get_state_point (fixture->map, "LTU", &home_x, &home_y));
+  mba_map_widget_set_world_view (fixture->map, TRUE);
+  g_assert_true (mba_map_widget_get_state_point (fixture->map, "USA", &x, &y));
+  g_assert_true (x > 0 && x < width && y > 0 && y < height);
+  mba_map_widget_set_world_view (fixture->map, FALSE);
+  mba_map_widget_zoom (fixture->map, 2.0);
+  mba_map_widget_reset_view (fixture->map);
+  g_assert_true (mba_map_widget_get_state_point (fixture->map, "LTU", &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, home_x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, home_y, 1e-6);
+
+  /* Reloading the same story keeps the user's zoom. */
+  mba_map_widget_zoom (fixture->map, 2.0);
+  {
+    g_autoptr(MbaDataset) reloaded = mba_dataset_new_from_file (path, &error);
+
+    g_assert_no_error (error);
+    mba_map_widget_set_dataset (fixture->map, reloaded);
+  }
+  g_assert_true (mba_map_widget_get_state_point (fixture->map, "LTU", &x, &y));
+  g_assert_cmpfloat (fabs (x - home_x) + fabs (y - home_y), >, 1);
+  mba_map_widget_set_dataset (fixture->map, dataset);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +401,7 @@ main (int   argc,
   g_test_add ("/map/widget/tooltip-bounded", Fixture, NULL, fixture_set_up, test_tooltip_bounded, fixture_tear_down);
   g_test_add ("/map/widget/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/map/widget/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/map/widget/story-frame", Fixture, NULL, fixture_set_up, test_story_frame, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&dataset);

@@ -319,6 +319,51 @@ new_window_with_bundled_data (const char *state_filter)
   return window;
 }
 
+/* With the bundled story, F5 presents the story's slide set from its title slide; "H" switches
+ * to the whole history (what the filter lets through) and back, keeping the event on screen. */
+static void
+test_story_slide_set (void)
+{
+  MbaWindow *window = new_window_with_bundled_data (NULL);
+  MbaSession *session = mba_timeline_widget_get_session (
+    MBA_TIMELINE_WIDGET (find_descendant (GTK_WIDGET (window), MBA_TYPE_TIMELINE_WIDGET)));
+  g_autoptr(GPtrArray) story = mba_slides_list_story (mba_window_get_dataset (window));
+  guint n_all = g_list_model_get_n_items (mba_session_get_events (session));
+  MbaPresentationWindow *presentation;
+  GtkEventController *keys;
+  gboolean handled = FALSE;
+  g_autofree char *event_id = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  keys = mba_test_find_controller (GTK_WIDGET (presentation), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_assert_cmpuint (mba_presentation_window_get_n_steps (presentation), ==, story->len);
+  g_assert_cmpuint (story->len, <, n_all);
+  g_assert_cmpuint (mba_presentation_window_get_position (presentation), ==, 0);
+  g_assert_null (mba_presentation_window_get_event_id (presentation));
+  g_assert_false (mba_presentation_window_get_whole_history (presentation));
+
+  mba_presentation_window_set_position (presentation, 3);
+  event_id = g_strdup (mba_presentation_window_get_event_id (presentation));
+  g_assert_cmpstr (event_id, ==, ((const MbaEvent *) story->pdata[3])->id);
+  g_assert_cmpstr (mba_session_get_selected_event_id (session), ==, event_id);
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_h, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (mba_presentation_window_get_whole_history (presentation));
+  g_assert_cmpuint (mba_presentation_window_get_n_steps (presentation), ==, n_all);
+  g_assert_cmpstr (mba_presentation_window_get_event_id (presentation), ==, event_id);
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_H, 0, 0, &handled);
+  g_assert_false (mba_presentation_window_get_whole_history (presentation));
+  g_assert_cmpuint (mba_presentation_window_get_n_steps (presentation), ==, story->len);
+  g_assert_cmpuint (mba_presentation_window_get_position (presentation), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_pdf_pages (const char *path)
 {
@@ -346,7 +391,6 @@ test_handout_in_thread (void)
   g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   MbaWindow *window = new_window_with_bundled_data ("UKR");
-  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (mba_window_get_dataset (window));
   g_autoptr(GPtrArray) steps = NULL;
   g_autofree char *first = NULL, *done_text = NULL;
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
@@ -359,9 +403,10 @@ test_handout_in_thread (void)
       gtk_window_destroy (GTK_WINDOW (window));
       return;
     }
-  mba_event_filter_set_state_code (filter, "UKR");
-  steps = mba_event_filter_list_events (filter);
-  g_assert_cmpuint (steps->len, >=, 10);
+  /* The handout is the presentation's default slide set: the story's, whatever the filter. */
+  steps = mba_slides_list_story (mba_window_get_dataset (window));
+  g_assert_nonnull (steps);
+  g_assert_cmpuint (steps->len, >=, 20);
 
   mba_window_export_handout_to_file (window, file);
   /* Still writing when the call returns: the work is not on this thread. */
@@ -394,7 +439,6 @@ test_handout_in_thread (void)
   dataset = mba_window_get_dataset (window);
   g_object_add_weak_pointer (G_OBJECT (dataset), (gpointer *) &dataset);
   g_clear_pointer (&steps, g_ptr_array_unref);
-  g_clear_object (&filter);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until_null ((gpointer *) &dataset);
   g_assert_no_errno (g_unlink (path));
@@ -495,6 +539,7 @@ main (int    argc,
   g_test_add ("/presentation/blank", Fixture, NULL, fixture_setup, test_blank, fixture_teardown);
   g_test_add ("/presentation/click", Fixture, NULL, fixture_setup, test_click, fixture_teardown);
   g_test_add ("/presentation/escape", Fixture, NULL, fixture_setup, test_escape_closes, fixture_teardown);
+  g_test_add_func ("/presentation/story-slide-set", test_story_slide_set);
   g_test_add_func ("/presentation/window-action", test_window_action);
   g_test_add_func ("/presentation/handout-in-thread", test_handout_in_thread);
   g_test_add_func ("/presentation/handout-cancel", test_handout_cancel);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mba-dataset.h"
 #include "mba-problem-list.h"
 
@@ -107,6 +109,32 @@ test_load_cancelled (void)
   g_assert_null (problems);
 }
 
+/* Found by fuzz-check-output: a member's name with a newline printed as two lines, the second
+ * not starting with the file's name. Text from the file is kept on one line, escaped. */
+static void
+test_problem_text_one_line (void)
+{
+  static const char json[] = "{\"format\": \"mine-ban-atlas/1\", \"a\\u000Ab\\u0007\": 1}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(MbaProblemList) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) dataset = mba_dataset_load_bytes (bytes, "nl.json", NULL, &problems, &error);
+  g_autoptr(MbaProblem) invalid = NULL;
+  g_autofree char *text = NULL;
+  MbaProblem *first;
+
+  g_assert_null (dataset);
+  first = mba_problem_list_get_problem (problems, 0);
+  g_assert_cmpstr (mba_problem_get_json_path (first), ==, "a\\u000Ab\\u0007");
+  g_assert_cmpstr (mba_problem_get_message (first), ==, "unknown member “a\\u000Ab\\u0007”");
+  text = mba_problem_list_to_string (problems);
+  g_assert_true (g_str_has_prefix (text, "nl.json: a\\u000Ab\\u0007: unknown member “a\\u000Ab\\u0007”\nnl.json: "));
+
+  /* Invalid UTF-8 in a problem's text is replaced. */
+  invalid = mba_problem_new (MBA_DATASET_ERROR_SYNTAX, "x.json", 1, 2, NULL, "near '\xff'");
+  g_assert_cmpstr (mba_problem_get_message (invalid), ==, "near '\xef\xbf\xbd'");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +146,7 @@ main (int   argc,
   g_test_add_func ("/problem-list/nothing-omitted", test_problem_list_nothing_omitted);
   g_test_add_func ("/problem-list/load-reports-problems", test_load_reports_problems);
   g_test_add_func ("/problem-list/load-cancelled", test_load_cancelled);
+  g_test_add_func ("/problem-list/text-one-line", test_problem_text_one_line);
 
   return g_test_run ();
 }

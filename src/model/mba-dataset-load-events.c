@@ -37,6 +37,7 @@ load_event_quotes (Loader   *loader,
   static const Member members[] = {
     { "source", JSON_STRING, TRUE },
     { "text", JSON_STRING, TRUE },
+    { "at", JSON_INTEGER, FALSE },
   };
   json_t *array = mba_loader_get_member (loader, object, &(Member) { "quotes", JSON_ARRAY, FALSE });
   json_t *item;
@@ -61,6 +62,19 @@ load_event_quotes (Loader   *loader,
       mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       quote->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       quote->text = mba_loader_get_string (loader, item, "text", TRUE, FALSE);
+      {
+        json_t *at = mba_loader_get_member (loader, item, &members[2]);
+
+        if (at != NULL && json_integer_value (at) < 1)
+          {
+            gsize old3 = mba_loader_push_key (loader, "at");
+            mba_loader_report (loader, MBA_DATASET_ERROR_VALUE,
+                               _("a quote's position counts characters from 1"));
+            mba_loader_pop (loader, old3);
+          }
+        else if (at != NULL)
+          quote->at = json_integer_value (at);
+      }
       if (quote->source != NULL && quote->source->layer != MBA_SOURCE_LAYER_ARTICLE)
         {
           gsize old3 = mba_loader_push_key (loader, "source");
@@ -84,6 +98,7 @@ load_event_citations (Loader   *loader,
   static const Member members[] = {
     { "source", JSON_STRING, TRUE },
     { "note", JSON_STRING, FALSE, TRUE },
+    { "internal_note", JSON_STRING, FALSE, TRUE },
   };
   json_t *array = mba_loader_get_member (loader, object, &(Member) { "citations", JSON_ARRAY, FALSE });
   json_t *item;
@@ -108,6 +123,8 @@ load_event_citations (Loader   *loader,
       mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       citation->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       citation->note = mba_loader_get_string (loader, item, "note", FALSE, TRUE);
+      /* Read for its checks only: the authors' working note is never shown. */
+      mba_loader_get_string (loader, item, "internal_note", FALSE, TRUE);
       if (citation->source != NULL && citation->source->layer != MBA_SOURCE_LAYER_RECORD)
         {
           gsize old3 = mba_loader_push_key (loader, "source");
@@ -140,6 +157,7 @@ load_event (Loader   *loader,
     { "status", JSON_OBJECT, FALSE },
     { "quotes", JSON_ARRAY, FALSE },
     { "citations", JSON_ARRAY, FALSE },
+    { "internal_note", JSON_STRING, FALSE, TRUE },
   };
   guint problems_before = mba_loader_n_problems (loader);
   const char *kind;
@@ -166,6 +184,7 @@ load_event (Loader   *loader,
       mba_loader_pop (loader, old);
     }
   event->date_basis = mba_loader_get_string (loader, object, "date_basis", TRUE, FALSE);
+  mba_loader_get_string (loader, object, "internal_note", FALSE, TRUE);
   kind = mba_loader_get_string (loader, object, "kind", TRUE, FALSE);
   if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
     {
@@ -405,160 +424,198 @@ derive_withdrawal (Loader         *loader,
     }
 }
 
-typedef struct
+/* Whether @state is engaged in an armed conflict on any day from @from to @to. */
+static gboolean
+state_in_conflict_between (const MbaState *state,
+                           gint32          from,
+                           gint32          to)
 {
-  Loader             loader;
-  const EventSource *source;
-  gsize              first;
-  gsize              last;          /* exclusive */
-  MbaEvent          *out;           /* this worker's slice of the dataset's events */
-  guint              n_out;
-  gboolean           syntax_error;  /* a slice did not parse; failure says where */
-  SliceFailure       failure;
-} EventWorker;
-
-static gpointer
-load_event_range (gpointer data)
-{
-  EventWorker *worker = data;
-  Loader *loader = &worker->loader;
-  const EventSource *source = worker->source;
-
-  for (gsize i = worker->first;
-       i < worker->last && !worker->syntax_error && !g_cancellable_is_cancelled (loader->cancellable);
-       i++)
+  for (guint i = 0; i < state->n_conflicts; i++)
     {
-      MbaEvent event = { 0 };
-      json_t *object;
-      gsize old;
+      const MbaConflict *conflict = &state->conflicts[i];
+      gint32 start = mba_date_first_day (&conflict->from);
+      gint32 end = mba_date_is_set (&conflict->to) ? mba_date_last_day (&conflict->to) : G_MAXINT32;
 
-      if (source->array != NULL)
-        object = json_incref (json_array_get (source->array, i));
-      else
-        {
-          json_error_t *json_error = &worker->failure.error;
-
-          object = mba_dataset_parse_bounded (source->data + source->starts[i], source->ends[i] - source->starts[i],
-                                              JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, json_error);
-          if (object == NULL)
-            {
-              worker->syntax_error = TRUE;
-              worker->failure.failed = TRUE;
-              worker->failure.offset = source->starts[i] + MAX (json_error->position, 0);
-              break;
-            }
-        }
-
-      old = mba_loader_push_index (loader, i);
-      if (load_event (loader, object, &event))
-        {
-          event.file_index = i;
-          event.first_day = mba_date_first_day (&event.date);
-          event.last_day = mba_date_is_set (&event.end) ? mba_date_last_day (&event.end)
-                                                        : mba_date_last_day (&event.date);
-          worker->out[worker->n_out++] = event;
-        }
-      mba_loader_pop (loader, old);
-      json_decref (object);
+      if (start <= to && from <= end)
+        return TRUE;
     }
-  return NULL;
+  return FALSE;
 }
 
-/* Appends what a worker found to the main loader, in file order. */
-static void
-merge_worker (Loader      *loader,
-              EventWorker *worker)
+static gboolean
+state_has_deposit (const MbaState *state,
+                   const GArray   *events)
 {
-  mba_problem_list_append (loader->problems, worker->loader.problems);
-  g_clear_object (&worker->loader.problems);
-  g_ptr_array_extend_and_steal (loader->blocks, g_steal_pointer (&worker->loader.blocks));
-  g_ptr_array_add (loader->dataset->chunks, g_steal_pointer (&worker->loader.strings));
-  g_string_free (worker->loader.path, TRUE);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const MbaEvent *event = &g_array_index (events, MbaEvent, i);
+
+      if (event->kind != MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED)
+        continue;
+      for (guint j = 0; j < event->n_settings; j++)
+        if (event->settings[j].state == state)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The mirror of derive_withdrawal(): where a source gives only the day a withdrawal took
+ * effect and the file has no deposit for that state, Article 20(2) puts the deposit the set
+ * number of months before. Nothing is derived when the day is ambiguous (an effect on 28
+ * February follows a deposit on any of 28 to 31 August) or when the state was engaged in an
+ * armed conflict in between, since Article 20(3) may then have delayed the effect. */
+static void
+derive_deposit (Loader         *loader,
+                const MbaEvent *effective,
+                const GArray   *file_events,
+                GArray         *events)
+{
+  MbaDataset *self = loader->dataset;
+  guint months = self->treaty.withdrawal_notice_months;
+  guint n_withdrawn = 0;
+
+  if (months == 0 || effective->kind != MBA_EVENT_KIND_WITHDRAWAL_EFFECTIVE ||
+      effective->date.is_interval || effective->date.start.precision != MBA_DATE_PRECISION_DAY ||
+      effective->date.start.qualifiers != 0)
+    return;
+  for (guint i = 0; i < effective->n_settings; i++)
+    n_withdrawn += effective->settings[i].status == MBA_STATUS_WITHDRAWN;
+
+  for (guint i = 0; i < effective->n_settings; i++)
+    {
+      const MbaState *state = effective->settings[i].state;
+      const char *name = mba_country_name (state->code, state->name);
+      g_autofree char *effect_text = NULL, *deposit_text = NULL, *basis = NULL;
+      g_autofree char *title = NULL, *summary = NULL, *id = NULL;
+      gint32 effect_day = effective->first_day, deposit_day, next_effect;
+      MbaEvent derived = { 0 };
+      MbaStatusSetting *setting;
+
+      if (effective->settings[i].status != MBA_STATUS_WITHDRAWN || state_has_deposit (state, file_events))
+        continue;
+      if (!mba_day_add_months_checked (effect_day, -(int) months, &deposit_day) ||
+          state_in_conflict_between (state, deposit_day, effect_day))
+        continue;
+      /* The next day must lead to a later effect, or the deposit day is not the only one. */
+      if (deposit_day < MBA_DAY_LAST &&
+          mba_day_add_months_checked (deposit_day + 1, months, &next_effect) && next_effect == effect_day)
+        continue;
+
+      effect_text = mba_day_format (effect_day);
+      deposit_text = mba_day_format (deposit_day);
+      basis = g_strdup_printf (ngettext ("Worked out by the app from Article 20(2): the withdrawal took "
+                                         "effect on %s, %u month after its deposit; no source gives the "
+                                         "day of the deposit itself",
+                                         "Worked out by the app from Article 20(2): the withdrawal took "
+                                         "effect on %s, %u months after its deposit; no source gives the "
+                                         "day of the deposit itself", months),
+                               effect_text, months);
+      title = g_strdup_printf (_("%s deposits its withdrawal (worked out)"), name);
+      summary = g_strdup_printf (_("%s notifies the UN of its withdrawal on %s, by the treaty’s "
+                                   "notice period counted back from the day it took effect."),
+                                 name, deposit_text);
+      if (n_withdrawn > 1)
+        {
+          g_autofree char *code = g_ascii_strdown (state->code, -1);
+          id = g_strdup_printf ("%s-deposit-%s", effective->id, code);
+        }
+      else
+        id = g_strdup_printf ("%s-deposit", effective->id);
+
+      set_point_from_day (&derived.date.start, deposit_day);
+      derived.first_day = derived.last_day = deposit_day;
+      derived.id = mba_loader_intern (loader, id);
+      derived.kind = MBA_EVENT_KIND_WITHDRAWAL_DEPOSITED;
+      derived.date_basis = mba_loader_intern (loader, basis);
+      derived.title = mba_loader_intern (loader, title);
+      derived.summary = mba_loader_intern (loader, summary);
+      derived.states = mba_loader_alloc (loader, 1, sizeof (MbaState *));
+      derived.states[0] = state;
+      derived.n_states = 1;
+      setting = mba_loader_alloc (loader, 1, sizeof (MbaStatusSetting));
+      setting->state = state;
+      setting->status = MBA_STATUS_WITHDRAWAL_IN_PROGRESS;
+      derived.settings = setting;
+      derived.n_settings = 1;
+      derived.quotes = effective->quotes;
+      derived.n_quotes = effective->n_quotes;
+      derived.citations = effective->citations;
+      derived.n_citations = effective->n_citations;
+      derived.derived = TRUE;
+      derived.file_index = -1;
+      g_array_append_val (events, derived);
+    }
+}
+
+/**
+ * mba_loader_load_event:
+ * @file_index: the event's position in the file's events array
+ * @event: filled in
+ *
+ * Returns: whether the event loaded without a problem
+ */
+gboolean
+mba_loader_load_event (Loader   *loader,
+                       json_t   *object,
+                       gsize     file_index,
+                       MbaEvent *event)
+{
+  gsize old = mba_loader_push_index (loader, file_index);
+  gboolean ok;
+
+  memset (event, 0, sizeof *event);
+  ok = load_event (loader, object, event);
+  if (ok)
+    {
+      event->file_index = file_index;
+      event->first_day = mba_date_first_day (&event->date);
+      event->last_day = mba_date_is_set (&event->end) ? mba_date_last_day (&event->end)
+                                                      : mba_date_last_day (&event->date);
+    }
+  mba_loader_pop (loader, old);
+  return ok;
 }
 
 /* Returns FALSE when a slice of the file is not valid JSON, with sliced->failure saying where. */
 gboolean
 mba_loader_load_events (Loader            *loader,
                         json_t            *root,
-                        const EventSource *sliced)
+                        const EventSlices *sliced)
 {
   MbaDataset *self = loader->dataset;
   g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) events = NULL;
   g_autoptr(GArray) derived = NULL;
-  EventSource whole = { 0 };
-  const EventSource *source = sliced;
-  EventWorker workers[4];
-  guint n_workers, n_kept = 0;
-  gboolean syntax_error = FALSE;
+  json_t *array = mba_loader_get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
   gsize old;
 
-  if (source == NULL)
-    {
-      whole.array = mba_loader_get_member (loader, root, &(Member) { "events", JSON_ARRAY, TRUE });
-      if (whole.array == NULL)
-        return TRUE;
-      whole.n = json_array_size (whole.array);
-      source = &whole;
-    }
+  /* With slices the skeleton's events array is empty, but it is there. */
+  if (array == NULL)
+    return TRUE;
+  events = g_array_sized_new (FALSE, FALSE, sizeof (MbaEvent),
+                              (sliced ? sliced->n : json_array_size (array)) + 16);
 
-  /* Each worker writes its events straight into its part of the one array, so the events are
-   * not copied afterwards and the pages are first touched by the cores that fill them. */
-  events = g_array_sized_new (FALSE, FALSE, sizeof (MbaEvent), source->n + 16);
-  g_array_set_size (events, source->n);
-
-  /* Parsing and checking events is most of a large file's load: share it between cores. */
-  n_workers = source->n < 4096 ? 1 : CLAMP (g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
   old = mba_loader_push_key (loader, "events");
-  for (guint w = 0; w < n_workers; w++)
+  if (sliced != NULL)
     {
-      EventWorker *worker = &workers[w];
-
-      worker->loader = (Loader) {
-        .dataset = self,
-        .file = loader->file,
-        .path = g_string_new (loader->path->str),
-        .problems = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT),
-        .cancellable = loader->cancellable,
-        .strings = g_string_chunk_new (256 * 1024),
-        .blocks = g_ptr_array_new_with_free_func (g_free),
-      };
-      worker->source = source;
-      worker->first = source->n * w / n_workers;
-      worker->last = source->n * (w + 1) / n_workers;
-      worker->out = &g_array_index (events, MbaEvent, worker->first);
-      worker->n_out = 0;
-      worker->syntax_error = FALSE;
-      worker->failure.failed = FALSE;
+      /* Large files: their events are parsed here, a few threads at once. */
+      if (!mba_dataset_parallel_load_events (loader, sliced, events))
+        {
+          mba_loader_pop (loader, old);
+          return FALSE;
+        }
     }
-  {
-    GThread *threads[G_N_ELEMENTS (workers)] = { NULL };
-
-    for (guint w = 1; w < n_workers; w++)
-      threads[w] = g_thread_new ("mba-load", load_event_range, &workers[w]);
-    load_event_range (&workers[0]);
-    for (guint w = 1; w < n_workers; w++)
-      g_thread_join (threads[w]);
-  }
-
-  for (guint w = 0; w < n_workers; w++)
+  else
     {
-      /* The first slice in file order that is not JSON is the one to report. */
-      if (workers[w].syntax_error && !syntax_error && source->failure != NULL)
-        *source->failure = workers[w].failure;
-      syntax_error |= workers[w].syntax_error;
-      merge_worker (loader, &workers[w]);
-      /* Events that did not load leave gaps: close them up. */
-      if (workers[w].n_out > 0 && &g_array_index (events, MbaEvent, n_kept) != workers[w].out)
-        memmove (&g_array_index (events, MbaEvent, n_kept), workers[w].out,
-                 workers[w].n_out * sizeof (MbaEvent));
-      n_kept += workers[w].n_out;
-    }
-  g_array_set_size (events, n_kept);
-  if (syntax_error)
-    {
-      mba_loader_pop (loader, old);
-      return FALSE;
+      for (gsize i = 0; i < json_array_size (array); i++)
+        {
+          MbaEvent event;
+
+          if (g_cancellable_is_cancelled (loader->cancellable))
+            break;
+          if (mba_loader_load_event (loader, json_array_get (array, i), i, &event))
+            g_array_append_val (events, event);
+        }
     }
   if (g_cancellable_is_cancelled (loader->cancellable))
     {
@@ -591,7 +648,10 @@ mba_loader_load_events (Loader            *loader,
    * deposit points into it would move the deposit under its reader. */
   derived = g_array_new (FALSE, FALSE, sizeof (MbaEvent));
   for (guint j = 0; j < events->len; j++)
-    derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+    {
+      derive_withdrawal (loader, &g_array_index (events, MbaEvent, j), derived);
+      derive_deposit (loader, &g_array_index (events, MbaEvent, j), events, derived);
+    }
   for (guint j = 0; j < derived->len; j++)
     {
       /* An event typed in with a derived event's id would hide one of them from lookups. */

@@ -73,6 +73,8 @@ mba_loader_load_sources (Loader *loader,
     { "url", JSON_STRING, FALSE, TRUE },
     { "document", JSON_STRING, FALSE, TRUE },
     { "note", JSON_STRING, FALSE, TRUE },
+    { "title_kind", JSON_STRING, FALSE, TRUE },
+    { "accessed", JSON_STRING, FALSE, TRUE },
   };
   MbaDataset *self = loader->dataset;
   json_t *array = mba_loader_get_member (loader, root, &(Member) { "sources", JSON_ARRAY, TRUE });
@@ -92,6 +94,9 @@ mba_loader_load_sources (Loader *loader,
       g_autofree char *url_problem = NULL;
       const char *layer;
       gsize old2 = mba_loader_push_index (loader, i);
+
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *source = (MbaSource) { 0 };
 
       if (!json_is_object (object))
         {
@@ -119,6 +124,19 @@ mba_loader_load_sources (Loader *loader,
       source->url = mba_loader_get_string (loader, object, "url", FALSE, TRUE);
       source->document = mba_loader_get_string (loader, object, "document", FALSE, TRUE);
       source->note = mba_loader_get_string (loader, object, "note", FALSE, TRUE);
+      mba_loader_get_date (loader, object, "accessed", FALSE, TRUE, &source->accessed);
+      {
+        const char *title_kind = mba_loader_get_string (loader, object, "title_kind", FALSE, TRUE);
+
+        source->title_is_descriptive = g_strcmp0 (title_kind, "descriptive") == 0;
+        if (title_kind != NULL && !source->title_is_descriptive && strcmp (title_kind, "headline") != 0)
+          {
+            gsize old3 = mba_loader_push_key (loader, "title_kind");
+            mba_loader_report (loader, MBA_DATASET_ERROR_VALUE,
+                               _("“%s” is not “headline” or “descriptive”"), title_kind);
+            mba_loader_pop (loader, old3);
+          }
+      }
 
       if (source->url != NULL && !mba_uri_check (source->url, &url_problem))
         {
@@ -269,6 +287,9 @@ mba_loader_load_states (Loader *loader,
       MbaState *state = &self->states[self->n_states];
       gsize old2 = mba_loader_push_index (loader, i);
 
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *state = (MbaState) { 0 };
+
       if (!json_is_object (object))
         {
           mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
@@ -342,6 +363,9 @@ mba_loader_load_disputes (Loader *loader,
       MbaDispute *dispute = &self->disputes[self->n_disputes];
       json_t *claims, *events, *item;
       gsize j, old2 = mba_loader_push_index (loader, i);
+
+      /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
+      *dispute = (MbaDispute) { 0 };
 
       if (!json_is_object (object))
         {

@@ -21,7 +21,6 @@ mba_loader_report (Loader     *loader,
                    const char *format,
                    ...)
 {
-  g_autofree char *raw = NULL;
   g_autofree char *message = NULL;
   g_autofree char *json_path = NULL;
   gsize prefix_len, max_len;
@@ -35,11 +34,10 @@ mba_loader_report (Loader     *loader,
     }
 
   va_start (args, format);
-  raw = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* Names and values quoted from the file may hold controls: never pass them on. */
-  message = mba_text_make_printable (raw);
-  json_path = mba_text_make_printable (loader->path->len ? loader->path->str : _("(top level)"));
+  /* (mba_problem_new makes names and values quoted from the file printable.) */
+  json_path = g_strdup (loader->path->len ? loader->path->str : _("(top level)"));
 
   /* A message quotes values from the file; a huge one must not make a huge line. */
   prefix_len = strlen (loader->file) + strlen (json_path) + 4;
@@ -397,7 +395,7 @@ index_dataset (Loader *loader)
 static gboolean
 load_root (Loader            *loader,
            json_t            *root,
-           const EventSource *sliced_events)
+           const EventSlices *sliced_events)
 {
   static const Member members[] = {
     { "format", JSON_STRING, TRUE },
@@ -456,7 +454,7 @@ load_root (Loader            *loader,
  * (nothing is reported then). Returns NULL, soon, once @cancellable is cancelled. */
 MbaDataset *
 mba_dataset_load_parsed (json_t             *root,
-                         const EventSource  *sliced,
+                         const EventSlices  *sliced,
                          const char         *display_name,
                          GCancellable       *cancellable,
                          MbaProblemList     *problems,

@@ -8,6 +8,7 @@
  * mba-dataset-loader.c   the Loader: problems with their JSON path, member and type checks, the root
  * mba-dataset-load-sections.c  the treaty, sources, states, disputes and the story
  * mba-dataset-load-events.c    the events, and those Article 20 adds
+ * mba-dataset-parallel.c the fast path for large files: events parsed in parallel, one by one
  * mba-dataset-quotes.c   checking that every quote is verbatim in its article
  */
 #pragma once
@@ -65,18 +66,29 @@ typedef struct
   gboolean      failed;
   gsize         offset;
   json_error_t  error;
+  gboolean      all_parsed;  /* the events were reached: every slice was parsed, or failed */
 } SliceFailure;
 
-/* The events array, either as parsed JSON or as byte ranges of the file still to be parsed. */
+/* The events array of a large file, as byte ranges of the file still to be parsed. */
 typedef struct
 {
-  json_t       *array;
   const char   *data;
   const gsize  *starts;
   const gsize  *ends;
   gsize         n;
   SliceFailure *failure;
-} EventSource;
+  guint         min_events_per_worker;
+} EventSlices;
+
+/* How mba_dataset_load_data parses: the fast path for large files, or the whole file with
+ * Jansson. The differential fuzz target asks for each in turn; MBA_LOAD_PARALLEL shares even a
+ * few events between threads, so that their results are merged as a large file's are. */
+typedef enum
+{
+  MBA_LOAD_AUTO,
+  MBA_LOAD_PLAIN,
+  MBA_LOAD_PARALLEL,
+} MbaLoadWay;
 
 typedef struct
 {
@@ -136,7 +148,7 @@ gboolean           mba_loader_get_status      (Loader            *loader,
                                                json_t            *value,
                                                MbaStatus         *status);
 MbaDataset        *mba_dataset_load_parsed    (json_t            *root,
-                                               const EventSource *sliced,
+                                               const EventSlices *sliced,
                                                const char        *display_name,
                                                GCancellable      *cancellable,
                                                MbaProblemList    *problems,
@@ -155,7 +167,11 @@ void               mba_loader_load_story      (Loader            *loader,
                                                json_t            *root);
 gboolean           mba_loader_load_events     (Loader            *loader,
                                                json_t            *root,
-                                               const EventSource *sliced);
+                                               const EventSlices *sliced);
+gboolean           mba_loader_load_event      (Loader            *loader,
+                                               json_t            *object,
+                                               gsize              file_index,
+                                               MbaEvent          *event);
 
 /* Reading (mba-dataset-read.c) */
 json_t            *mba_dataset_parse_bounded  (const char        *data,
@@ -170,6 +186,11 @@ void               mba_dataset_add_problem    (MbaProblemList    *problems,
                                                guint              column,
                                                const char        *format,
                                                ...);
+void               mba_dataset_report_syntax_error_at (MbaProblemList     *problems,
+                                                       const char         *display_name,
+                                                       const char         *data,
+                                                       gsize               offset,
+                                                       const json_error_t *json_error);
 GBytes            *mba_dataset_read_file      (const char        *path,
                                                const char        *display_name,
                                                MbaProblemList    *problems);
@@ -177,6 +198,19 @@ MbaDataset        *mba_dataset_load_data      (const char        *data,
                                                gsize              length,
                                                const char        *display_name,
                                                GCancellable      *cancellable,
-                                               MbaProblemList    *problems);
+                                               MbaProblemList    *problems,
+                                               MbaLoadWay         way);
+
+/* The fast path (mba-dataset-parallel.c) */
+MbaDataset        *mba_dataset_load_parallel  (const char        *data,
+                                               gsize              length,
+                                               const char        *display_name,
+                                               GCancellable      *cancellable,
+                                               MbaProblemList    *problems,
+                                               MbaLoadWay         way,
+                                               gboolean          *handled);
+gboolean           mba_dataset_parallel_load_events (Loader            *loader,
+                                                     const EventSlices *slices,
+                                                     GArray            *events);
 
 G_END_DECLS

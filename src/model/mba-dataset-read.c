@@ -20,6 +20,10 @@
 #include "mba-dataset-private.h"
 #include "mba-text-check.h"
 
+/* Files larger than this are scanned for long strings and too many values before parsing, and
+ * take the fast path (mba-dataset-parallel.c). */
+#define LARGE_FILE_BYTES (256 * 1024)
+
 /* Jansson's memory is counted per thread, so that a file of millions of tiny values is refused
  * once its tree passes MBA_DATASET_MAX_PARSE_BYTES instead of exhausting memory. Sizes come
  * from malloc_usable_size, so blocks allocated before these functions were installed (by the
@@ -78,208 +82,6 @@ mba_dataset_parse_bounded (const char   *data,
       json_error->text[JSON_ERROR_TEXT_LENGTH - 1] = json_error_out_of_memory;
     }
   return root;
-}
-
-static const char *
-skip_white_space (const char *p,
-                  const char *end)
-{
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-    p++;
-  return p;
-}
-
-/* p is at a '"'; returns the byte after the closing quote, or NULL. */
-static const char *
-skip_string (const char *p,
-             const char *end)
-{
-  for (p++; p < end; p++)
-    {
-      if (*p == '\\')
-        p++;
-      else if (*p == '"')
-        return p + 1;
-    }
-  return NULL;
-}
-
-/* Skips one JSON value by its brackets and quotes only; Jansson checks the contents later. */
-static const char *
-skip_value (const char *p,
-            const char *end)
-{
-  int depth = 0;
-
-  if (p >= end)
-    return NULL;
-  if (*p == '"')
-    return skip_string (p, end);
-  if (*p != '{' && *p != '[')
-    {
-      while (p < end && !strchr (",}] \t\r\n", *p))
-        p++;
-      return p;
-    }
-  while (p < end)
-    {
-      switch (*p)
-        {
-        case '"':
-          p = skip_string (p, end);
-          if (p == NULL)
-            return NULL;
-          continue;
-        case '{':
-        case '[':
-          depth++;
-          break;
-        case '}':
-        case ']':
-          if (--depth == 0)
-            return p + 1;
-          break;
-        default:
-          break;
-        }
-      p++;
-    }
-  return NULL;
-}
-
-/* Finds the byte range of every element of the top-level "events" array, so that the events can
- * be parsed one at a time (in parallel, and without holding the whole tree in memory). Returns
- * FALSE for anything unusual before the array's end; the caller then parses the whole file. What
- * follows the array is left to the skeleton's parse. */
-static gboolean
-find_event_slices (const char *data,
-                   gsize       length,
-                   gsize      *array_start,
-                   gsize      *array_end,
-                   GArray     *starts,
-                   GArray     *ends)
-{
-  const char *end = data + length;
-  const char *p = skip_white_space (data, end);
-
-  if (p >= end || *p != '{')
-    return FALSE;
-  p = skip_white_space (p + 1, end);
-  while (p < end && *p == '"')
-    {
-      const char *key = p;
-      gboolean is_events;
-
-      p = skip_string (p, end);
-      if (p == NULL)
-        return FALSE;
-      is_events = p - key == 8 && memcmp (key, "\"events\"", 8) == 0;
-      p = skip_white_space (p, end);
-      if (p >= end || *p != ':')
-        return FALSE;
-      p = skip_white_space (p + 1, end);
-
-      if (is_events && p < end && *p == '[')
-        {
-          *array_start = p - data;
-          p = skip_white_space (p + 1, end);
-          while (p < end && *p != ']')
-            {
-              gsize start = p - data, stop;
-
-              p = skip_value (p, end);
-              if (p == NULL)
-                return FALSE;
-              stop = p - data;
-              g_array_append_val (starts, start);
-              g_array_append_val (ends, stop);
-              p = skip_white_space (p, end);
-              if (p < end && *p == ',')
-                {
-                  p = skip_white_space (p + 1, end);
-                  /* "[1,]" is not JSON. */
-                  if (p < end && *p == ']')
-                    return FALSE;
-                }
-              else if (p >= end || *p != ']')
-                return FALSE;
-            }
-          if (p >= end)
-            return FALSE;
-          *array_end = ++p - data;
-          return TRUE;
-        }
-      else
-        {
-          p = skip_value (p, end);
-          if (p == NULL)
-            return FALSE;
-        }
-      p = skip_white_space (p, end);
-      if (p < end && *p == ',')
-        p = skip_white_space (p + 1, end);
-      else
-        break;
-    }
-  return FALSE;
-}
-
-/* Parses all but the events array; that is left empty for the workers to fill. On failure
- * @failure says where, as an offset in the whole file. */
-static json_t *
-load_skeleton (const char   *data,
-               gsize         length,
-               gsize         array_start,
-               gsize         array_end,
-               SliceFailure *failure)
-{
-  g_autoptr(GString) skeleton = g_string_sized_new (length - (array_end - array_start) + 2);
-  json_t *root;
-  gsize at;
-
-  g_string_append_len (skeleton, data, array_start);
-  g_string_append (skeleton, "[]");
-  g_string_append_len (skeleton, data + array_end, length - array_end);
-  root = mba_dataset_parse_bounded (skeleton->str, skeleton->len, JSON_REJECT_DUPLICATES, &failure->error);
-  if (root == NULL)
-    {
-      at = MAX (failure->error.position, 0);
-      failure->failed = TRUE;
-      if (at <= array_start)
-        failure->offset = at;
-      else if (at >= array_start + 2)
-        failure->offset = at - (array_start + 2) + array_end;
-      else
-        failure->offset = array_start + 1;
-    }
-  return root;
-}
-
-/* The first event, in file order, that is not JSON; FALSE when all are. One at a time, so that
- * memory stays that of one event. */
-static gboolean
-find_first_bad_slice (const char   *data,
-                      GArray       *starts,
-                      GArray       *ends,
-                      SliceFailure *failure)
-{
-  for (guint i = 0; i < starts->len; i++)
-    {
-      gsize start = g_array_index (starts, gsize, i);
-      json_error_t json_error;
-      json_t *object = mba_dataset_parse_bounded (data + start, g_array_index (ends, gsize, i) - start,
-                                                  JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
-
-      if (object == NULL)
-        {
-          failure->failed = TRUE;
-          failure->error = json_error;
-          failure->offset = start + MAX (json_error.position, 0);
-          return TRUE;
-        }
-      json_decref (object);
-    }
-  return FALSE;
 }
 
 /* Jansson reports the column after the offending token ("near 'x'"); editors and users
@@ -371,16 +173,17 @@ line_and_column (const char *data,
     *column += ((guchar) *p & 0xc0) != 0x80;
 }
 
-static void
-report_syntax_error_at (MbaProblemList     *problems,
-                        const char         *display_name,
-                        const char         *data,
-                        const SliceFailure *failure)
+void
+mba_dataset_report_syntax_error_at (MbaProblemList     *problems,
+                                    const char         *display_name,
+                                    const char         *data,
+                                    gsize               offset,
+                                    const json_error_t *json_error)
 {
   int line, column;
 
-  line_and_column (data, failure->offset, &line, &column);
-  report_syntax_error (problems, display_name, &failure->error, line, column);
+  line_and_column (data, offset, &line, &column);
+  report_syntax_error (problems, display_name, json_error, line, column);
 }
 
 /* A quick pass over a large file before Jansson sees it: a string too long, or too many values,
@@ -419,7 +222,8 @@ prescan (const char     *data,
           if ((gsize) (q - p - 1) > MBA_DATASET_MAX_STRING_BYTES)
             {
               line_and_column (data, p - data, &line, &column);
-              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_VALUE, display_name, line, column + 1,
+              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_VALUE, display_name,
+                                       line, column + 1,
                                        _("the text is %lu bytes long; at most %d are allowed"),
                                        (unsigned long) (q - p - 1), MBA_DATASET_MAX_STRING_BYTES);
               return FALSE;
@@ -433,8 +237,10 @@ prescan (const char     *data,
           if (++n_tokens > MBA_DATASET_MAX_TOKENS)
             {
               line_and_column (data, p - data, &line, &column);
-              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name, line, column + 1,
-                                       _("the file holds more than %d values and names; no more are allowed"),
+              mba_dataset_add_problem (problems, MBA_DATASET_ERROR_TOO_LARGE, display_name,
+                                       line, column + 1,
+                                       _("the file holds more than %d values and names; "
+                                         "no more are allowed"),
                                        MBA_DATASET_MAX_TOKENS);
               return FALSE;
             }
@@ -461,6 +267,8 @@ report_too_large (MbaProblemList *problems,
 /**
  * mba_dataset_load_data:
  * @problems: where every problem goes
+ * @way: %MBA_LOAD_AUTO (the fast path for files over %LARGE_FILE_BYTES), or one way for every
+ *   size
  *
  * Returns: (transfer full) (nullable): the dataset, or %NULL when @problems has any (or the
  *   load was cancelled)
@@ -470,7 +278,8 @@ mba_dataset_load_data (const char     *data,
                        gsize           length,
                        const char     *display_name,
                        GCancellable   *cancellable,
-                       MbaProblemList *problems)
+                       MbaProblemList *problems,
+                       MbaLoadWay      way)
 {
   MbaDataset *dataset;
   json_error_t json_error;
@@ -494,44 +303,21 @@ mba_dataset_load_data (const char     *data,
   data += skip;
   length -= skip;
 
-  /* Large files take the fast path: events parsed one by one in parallel. */
-  if (length > 256 * 1024)
+  /* Small files are parsed in a few milliseconds anyway, and their long strings are reported
+   * with a JSON path. The same for each way, so that the ways give the same result. */
+  if (length > LARGE_FILE_BYTES && !prescan (data, length, display_name, problems))
+    return NULL;
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  if (way == MBA_LOAD_PARALLEL || (way == MBA_LOAD_AUTO && length > LARGE_FILE_BYTES))
     {
-      g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-      g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
-      gsize array_start = 0, array_end = 0;
+      gboolean handled;
 
-      if (!prescan (data, length, display_name, problems) || g_cancellable_is_cancelled (cancellable))
-        return NULL;
-
-      if (find_event_slices (data, length, &array_start, &array_end, starts, ends))
-        {
-          SliceFailure failure = { FALSE };
-          EventSource sliced = { NULL, data, (gsize *) starts->data, (gsize *) ends->data, starts->len, &failure };
-          gboolean slice_failed = FALSE;
-          /* When an event is not JSON, that is the file's only problem, as in a whole parse. */
-          g_autoptr(MbaProblemList) found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
-
-          if (g_cancellable_is_cancelled (cancellable))
-            return NULL;
-          root = load_skeleton (data, length, array_start, array_end, &failure);
-          if (root == NULL)
-            {
-              /* The first problem in the file: one after the events may follow one in them. */
-              if (failure.offset > array_start)
-                find_first_bad_slice (data, starts, ends, &failure);
-              report_syntax_error_at (problems, display_name, data, &failure);
-              return NULL;
-            }
-          dataset = mba_dataset_load_parsed (root, &sliced, display_name, cancellable, found,
-                                             &slice_failed);
-          json_decref (root);
-          if (slice_failed)
-            report_syntax_error_at (problems, display_name, data, &failure);
-          else
-            mba_problem_list_append (problems, found);
-          return dataset;
-        }
+      dataset = mba_dataset_load_parallel (data, length, display_name, cancellable, problems, way,
+                                           &handled);
+      if (handled)
+        return dataset;
     }
 
   /* Duplicate keys would silently drop one of the values. */

@@ -88,22 +88,28 @@ set_error_from_problems (GError         **error,
   g_set_error_literal (error, MBA_DATASET_ERROR, mba_problem_list_get_first_code (problems), text);
 }
 
+/* Fails with the problems, or with G_IO_ERROR_CANCELLED and no problems once @cancellable is
+ * cancelled, whatever the load came to. */
 static MbaDataset *
 load_data (const char      *data,
            gsize            length,
            const char      *display_name,
            GCancellable    *cancellable,
-           MbaProblemList  *problems,
+           MbaProblemList **problems,
            GError         **error)
 {
+  g_autoptr(MbaProblemList) found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
   g_autoptr(MbaDataset) dataset = mba_dataset_load_data (data, length, display_name, cancellable,
-                                                         problems);
+                                                         found, MBA_LOAD_AUTO);
 
-  /* A cancelled load's result is dropped, whatever it was. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (dataset == NULL)
-    set_error_from_problems (error, problems);
+    {
+      set_error_from_problems (error, found);
+      if (problems != NULL)
+        *problems = g_steal_pointer (&found);
+    }
   return g_steal_pointer (&dataset);
 }
 
@@ -125,8 +131,6 @@ mba_dataset_load_bytes (GBytes          *bytes,
                         MbaProblemList **problems,
                         GError         **error)
 {
-  g_autoptr(MbaProblemList) found = NULL;
-  MbaDataset *dataset;
   const char *data;
   gsize length;
 
@@ -136,12 +140,8 @@ mba_dataset_load_bytes (GBytes          *bytes,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
   data = g_bytes_get_data (bytes, &length);
-  dataset = load_data (data ? data : "", length, display_name, cancellable, found, error);
-  if (dataset == NULL && problems != NULL && mba_problem_list_get_n_total (found) > 0)
-    *problems = g_steal_pointer (&found);
-  return dataset;
+  return load_data (data ? data : "", length, display_name, cancellable, problems, error);
 }
 
 /**
@@ -157,10 +157,9 @@ mba_dataset_load_file (const char      *path,
                        MbaProblemList **problems,
                        GError         **error)
 {
-  g_autoptr(MbaProblemList) found = NULL;
+  g_autoptr(MbaProblemList) unreadable = NULL;
   g_autofree char *display_name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  MbaDataset *dataset = NULL;
   const char *data;
   gsize length;
 
@@ -169,19 +168,18 @@ mba_dataset_load_file (const char      *path,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  found = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
   display_name = g_filename_display_name (path);
-  bytes = mba_dataset_read_file (path, display_name, found);
+  unreadable = mba_problem_list_new (MBA_PROBLEM_LIST_MAX_KEPT);
+  bytes = mba_dataset_read_file (path, display_name, unreadable);
   if (bytes == NULL)
-    set_error_from_problems (error, found);
-  else
     {
-      data = g_bytes_get_data (bytes, &length);
-      dataset = load_data (data ? data : "", length, display_name, cancellable, found, error);
+      set_error_from_problems (error, unreadable);
+      if (problems != NULL)
+        *problems = g_steal_pointer (&unreadable);
+      return NULL;
     }
-  if (dataset == NULL && problems != NULL && mba_problem_list_get_n_total (found) > 0)
-    *problems = g_steal_pointer (&found);
-  return dataset;
+  data = g_bytes_get_data (bytes, &length);
+  return load_data (data ? data : "", length, display_name, cancellable, problems, error);
 }
 
 /**

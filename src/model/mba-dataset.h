@@ -103,12 +103,15 @@ struct _MbaSource
   const char     *url;        /* nullable; http(s) only */
   const char     *document;   /* nullable */
   const char     *note;       /* nullable */
+  gboolean        title_is_descriptive; /* the text has no headline: the title is the dataset's */
+  MbaDate         accessed;   /* unset when unknown: the day the page was read */
 };
 
 typedef struct
 {
   const MbaSource *source;
   const char      *text;
+  gint64           at;        /* character of the document where it starts, from 1; 0 when unknown */
 } MbaQuote;
 
 typedef struct

@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mba-dataset.h"
 #include "mba-problem.h"
+#include "mba-text-check.h"
 
 struct _MbaProblem
 {
@@ -27,6 +29,16 @@ struct _MbaProblem
 
 G_DEFINE_FINAL_TYPE (MbaProblem, mba_problem, G_TYPE_OBJECT)
 
+/* Text from the file (a member's name, a quoted value, the token near a syntax error) goes into
+ * one line of --check's output and one row of the window's list: mba_text_make_printable()
+ * escapes control characters as JSON does, so that a newline in a file can neither break the
+ * line nor pass for a line of its own, and makes invalid UTF-8 valid. */
+static char *
+one_line (const char *text)
+{
+  return text != NULL ? mba_text_make_printable (text) : NULL;
+}
+
 /**
  * mba_problem_new:
  * @code: an #MbaDatasetError
@@ -35,6 +47,8 @@ G_DEFINE_FINAL_TYPE (MbaProblem, mba_problem, G_TYPE_OBJECT)
  * @column: 1-based column, or 0
  * @json_path: (nullable): where in the document, such as `events[3].date`
  * @message: what is wrong, without the place
+ *
+ * Each text is kept as one line of valid UTF-8: control characters are escaped (`\n`).
  */
 MbaProblem *
 mba_problem_new (int         code,
@@ -51,11 +65,11 @@ mba_problem_new (int         code,
 
   self = g_object_new (MBA_TYPE_PROBLEM, NULL);
   self->code = code;
-  self->file = g_strdup (file);
+  self->file = one_line (file);
   self->line = line;
   self->column = line > 0 ? column : 0;
-  self->json_path = g_strdup (json_path);
-  self->message = g_strdup (message);
+  self->json_path = one_line (json_path);
+  self->message = one_line (message);
   return self;
 }
 

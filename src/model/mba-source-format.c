@@ -81,8 +81,14 @@ mba_source_format_citation (const MbaSource *source)
   title = isolate_cut (source->title, MBA_SOURCE_CITATION_MAX);
   text = g_string_new (NULL);
   if (source->layer == MBA_SOURCE_LAYER_RECORD)
-    /* Translators: how a source from the treaty record is named, e.g. "Treaty record: ICBL factsheet" */
-    g_string_append_printf (text, _("Treaty record: %s"), title);
+    {
+      g_autofree char *host = mba_source_format_host (source);
+
+      /* Translators: how a source from the treaty record is named, e.g. "Treaty record: ICBL factsheet" */
+      g_string_append_printf (text, _("Treaty record: %s"), title);
+      if (host != NULL)
+        g_string_append_printf (text, ", %s", host);
+    }
   else
     {
       if (source->outlet != NULL)
@@ -91,10 +97,25 @@ mba_source_format_citation (const MbaSource *source)
 
           g_string_append_printf (text, "%s, ", outlet);
         }
-      /* Translators: a headline in quotation marks */
-      g_string_append_printf (text, _("“%s”"), title);
+      if (source->title_is_descriptive && source->outlet != NULL)
+        /* Translators: an article with no headline, after its outlet, cited with the title the
+         * dataset's authors gave it: "Reuters, untitled article [our title: “…”]" */
+        g_string_append_printf (text, _("untitled article [our title: “%s”]"), title);
+      else if (source->title_is_descriptive)
+        /* Translators: an article with no headline, cited with the title the dataset's authors gave it */
+        g_string_append_printf (text, _("Untitled article [our title: “%s”]"), title);
+      else
+        /* Translators: a headline in quotation marks */
+        g_string_append_printf (text, _("“%s”"), title);
     }
   append_date (text, source);
+  if (source->layer == MBA_SOURCE_LAYER_RECORD && mba_date_is_set (&source->accessed))
+    {
+      g_autofree char *read = mba_date_format (&source->accessed);
+
+      /* Translators: the day a web page was read, e.g. ", read 23 November 2026" */
+      g_string_append_printf (text, _(", read %s"), read);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -190,4 +211,124 @@ mba_source_format_full (const MbaSource *source)
   if (source->url != NULL)
     g_string_append_printf (text, ", %s", source->url);
   return g_string_free (text, FALSE);
+}
+
+/**
+ * mba_source_format_heading:
+ *
+ * What a reader sees in the place of a headline: the article's own headline, or "Untitled article"
+ * when the text has none (the dataset's descriptive title is never passed off as the outlet's);
+ * the page's title for a record source. Cut at %MBA_SOURCE_CITATION_MAX characters.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+mba_source_format_heading (const MbaSource *source)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->layer == MBA_SOURCE_LAYER_ARTICLE && source->title_is_descriptive)
+    return g_strdup (_("Untitled article"));
+  return isolate_cut (source->title, MBA_SOURCE_CITATION_MAX);
+}
+
+/**
+ * mba_source_format_our_title:
+ *
+ * Returns: (transfer full) (nullable): for an article without a headline, the title the
+ *   dataset's authors gave it, marked as theirs; %NULL otherwise
+ */
+char *
+mba_source_format_our_title (const MbaSource *source)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->layer != MBA_SOURCE_LAYER_ARTICLE || !source->title_is_descriptive)
+    return NULL;
+  title = isolate_cut (source->title, MBA_SOURCE_CITATION_MAX);
+  /* Translators: the description we wrote for an article that has no headline */
+  return g_strdup_printf (_("Our description, not the outlet’s headline: “%s”"), title);
+}
+
+/**
+ * mba_source_format_byline:
+ *
+ * The line under a source's heading. For an article: its outlet and date where the text states
+ * them, and in plain words what it does not state ("The text names no outlet or date"). For a
+ * record source: the host of its address and the day it was read ("the-monitor.org · read
+ * 23 November 2026").
+ *
+ * Returns: (transfer full) (nullable): plain text, or %NULL when there is nothing to say
+ */
+char *
+mba_source_format_byline (const MbaSource *source)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (mba_date_is_set (&source->published))
+    date = mba_date_format (&source->published);
+
+  if (source->layer == MBA_SOURCE_LAYER_RECORD)
+    {
+      g_autofree char *host = mba_source_format_host (source);
+      g_autofree char *read = mba_date_is_set (&source->accessed) ? mba_date_format (&source->accessed) : NULL;
+
+      if (host != NULL && read != NULL)
+        /* Translators: a web source's site and the day it was read, e.g. "hrw.org · read 23 November 2026" */
+        return g_strdup_printf (_("%s · read %s"), host, read);
+      if (host != NULL)
+        return g_steal_pointer (&host);
+      return NULL;
+    }
+
+  if (source->outlet != NULL)
+    {
+      g_autofree char *outlet = isolate_cut (source->outlet, MBA_SOURCE_CITATION_MAX);
+
+      if (date != NULL)
+        /* Translators: an article's outlet and date, e.g. "Reuters · 9 June 2025" */
+        return g_strdup_printf (_("%s · %s"), outlet, date);
+      /* Translators: an article's outlet, when its text gives no date */
+      return g_strdup_printf (_("%s · the text names no date"), outlet);
+    }
+  if (date != NULL)
+    /* Translators: an article's date, when its text names no outlet */
+    return g_strdup_printf (_("%s · the text names no outlet"), date);
+  return g_strdup (_("The text names no outlet or date"));
+}
+
+/**
+ * mba_source_format_location:
+ * @at: the character of the document where a quote starts, from 1; 0 when unknown
+ *
+ * Where a quote is in its article, for analysts: "File 002_1473cf30dd7b0985.txt, from character
+ * 512". Never shown in the main view.
+ *
+ * Returns: (transfer full) (nullable): plain text, or %NULL for a source without a document
+ */
+char *
+mba_source_format_location (const MbaSource *source,
+                            gint64           at)
+{
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->document == NULL)
+    return NULL;
+  file = mba_bidi_isolate (source->document);
+  if (at > 0)
+    {
+      /* Printed apart: xgettext cannot read a format string built with a macro. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, at);
+
+      /* Translators: where a quote is in the article's file, for analysts */
+      return g_strdup_printf (_("File %s, from character %s"), file, number);
+    }
+  /* Translators: the article's file, for analysts */
+  return g_strdup_printf (_("File %s"), file);
 }

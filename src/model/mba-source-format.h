@@ -18,5 +18,10 @@ char *mba_source_format_citation (const MbaSource *source);
 char *mba_source_format_short    (const MbaSource *source);
 char *mba_source_format_full     (const MbaSource *source);
 char *mba_source_format_host     (const MbaSource *source);
+char *mba_source_format_heading  (const MbaSource *source);
+char *mba_source_format_our_title (const MbaSource *source);
+char *mba_source_format_byline   (const MbaSource *source);
+char *mba_source_format_location (const MbaSource *source,
+                                  gint64           at);
 
 G_END_DECLS

@@ -259,6 +259,7 @@ map_params (MbaMapRenderParams     *params,
                               width, height, resolve_day (options));
   params->theme = options->theme;
   params->selected_event_id = options->selected_id;
+  mba_map_render_params_set_story (params);
   if (options->transparent)
     params->flags |= MBA_MAP_RENDER_TRANSPARENT;
 }
@@ -303,6 +304,64 @@ collect_sources (const MbaExportOptions *options,
                                       options->view != MBA_EXPORT_VIEW_MAP);
 }
 
+/* A poster this much wider than tall (landscape paper, a 16:9 screen) puts the map beside the
+ * timeline: a strip of map across the top of a landscape page shows little but sea. */
+#define POSTER_SIDE_BY_SIDE_ASPECT 1.2
+#define POSTER_MAP_SHARE           0.42   /* of the width, side by side */
+#define POSTER_MAP_MIN_WIDTH       240.0
+
+/* The timeline's text size: the window's, shrunk to a legible least while its lanes need more
+ * height than @most. */
+static double
+fit_timeline_font (const MbaExportOptions *options,
+                   int                     width,
+                   double                  most,
+                   double                 *needed)
+{
+  double font_size = TIMELINE_FONT_SIZE;
+
+  *needed = timeline_needed_height (options, font_size, width);
+  while (*needed > most && font_size > TIMELINE_FONT_SIZE_MIN)
+    {
+      font_size -= TIMELINE_FONT_SIZE_STEP;
+      *needed = timeline_needed_height (options, font_size, width);
+    }
+  return font_size;
+}
+
+static void
+split_stacked (const MbaExportOptions *options,
+               MbaExportLayout        *layout,
+               double                  width,
+               double                  available)
+{
+  /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut. */
+  double most = floor (available - MAX (available * 0.3, 160));
+  double needed, timeline_h;
+
+  layout->timeline_font_size = fit_timeline_font (options, width, most, &needed);
+  if (needed > most)
+    most = MAX (most, floor (available - MAX (available * 0.2, 80)));
+  timeline_h = MIN (MAX (floor (available * 2 / 5), needed), most);
+  layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
+  layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
+}
+
+/* The timeline on the left at the full height, the map on the right. */
+static void
+split_side_by_side (const MbaExportOptions *options,
+                    MbaExportLayout        *layout,
+                    double                  width,
+                    double                  available)
+{
+  double map_w = floor (MAX (width * POSTER_MAP_SHARE, MIN (POSTER_MAP_MIN_WIDTH, width / 2)));
+  double needed;
+
+  layout->timeline_font_size = fit_timeline_font (options, width - map_w, available, &needed);
+  layout->timeline = (MbaExportRect) { 0, 0, width - map_w, available };
+  layout->map = (MbaExportRect) { width - map_w, 0, map_w, available };
+}
+
 /* Splits what the caption leaves between the timeline and the map. The poster gives the
  * timeline two fifths, or more when its lanes need it, so that none is cut off; when the map's
  * share leaves too little for that, the timeline's text shrinks, to a legible least, and past
@@ -327,25 +386,10 @@ split_views (const MbaExportOptions *options,
       break;
     case MBA_EXPORT_VIEW_POSTER:
     default:
-      {
-        /* The map keeps 30 % (and 160 units) at least, even when the lanes then have to be cut. */
-        double most = floor (available - MAX (available * 0.3, 160));
-        double font_size = TIMELINE_FONT_SIZE;
-        double needed = timeline_needed_height (options, font_size, width);
-        double timeline_h;
-
-        while (needed > most && font_size > TIMELINE_FONT_SIZE_MIN)
-          {
-            font_size -= TIMELINE_FONT_SIZE_STEP;
-            needed = timeline_needed_height (options, font_size, width);
-          }
-        layout->timeline_font_size = font_size;
-        if (needed > most)
-          most = MAX (most, floor (available - MAX (available * 0.2, 80)));
-        timeline_h = MIN (MAX (floor (available * 2 / 5), needed), most);
-        layout->timeline = (MbaExportRect) { 0, 0, width, timeline_h };
-        layout->map = (MbaExportRect) { 0, timeline_h, width, available - timeline_h };
-      }
+      if (options->width >= POSTER_SIDE_BY_SIDE_ASPECT * options->height)
+        split_side_by_side (options, layout, width, available);
+      else
+        split_stacked (options, layout, width, available);
       break;
     }
 }
@@ -423,7 +467,18 @@ mba_export_get_layout (const MbaExportOptions *options,
   plan_clear (&plan);
 }
 
-/* One page of the handout: the selected event's, else the first event's. */
+/* The handout's slide set: the story's (a title slide and its events) when the dataset names
+ * one, else every event. */
+static GPtrArray *
+list_slides (const MbaExportOptions *options)
+{
+  g_autoptr(MbaEventFilter) filter = mba_event_filter_new (options->dataset);
+  g_autoptr(GPtrArray) all = mba_event_filter_list_events (filter);
+
+  return mba_slides_list_default (options->dataset, all);
+}
+
+/* One page of the handout: the selected event's, else the first slide. */
 static void
 draw_slide (cairo_t                *cr,
             const MbaExportOptions *options,
@@ -431,13 +486,25 @@ draw_slide (cairo_t                *cr,
             int                     height)
 {
   const MbaEvent *event = mba_dataset_find_event (options->dataset, options->selected_id);
-  guint n_events = mba_dataset_get_n_events (options->dataset);
+  g_autoptr(GPtrArray) steps = list_slides (options);
+  guint position = 0, n_steps = steps->len;
   MbaSlideParams params;
 
   mba_slide_params_init (&params, options->dataset, options->map);
-  params.event = event ? event : n_events > 0 ? mba_dataset_get_event (options->dataset, 0) : NULL;
-  params.position = params.event ? params.event->index : 0;
-  params.n_steps = n_events;
+  if (event != NULL && g_ptr_array_find (steps, event, &position))
+    params.event = event;
+  else if (event != NULL)
+    {
+      /* An event outside the slide set is numbered as in the whole history. */
+      params.event = event;
+      position = event->index;
+      n_steps = mba_dataset_get_n_events (options->dataset);
+    }
+  else if (steps->len > 0)
+    params.event = steps->pdata[0];
+  params.title_slide = params.event == NULL;
+  params.position = position;
+  params.n_steps = n_steps;
   params.theme = options->theme;
   mba_slide_render (cr, width, height, &params);
 }
@@ -663,7 +730,7 @@ render_to_file (MbaOutputFile          *out,
   return TRUE;
 }
 
-/* The presentation of every event, in date order, as a handout: PDF only, since it has pages. */
+/* The presentation's slide set as a handout: PDF only, since it has pages. */
 static gboolean
 write_slides (const char             *path,
               const char             *format,
@@ -671,7 +738,6 @@ write_slides (const char             *path,
               GCancellable           *cancellable,
               GError                **error)
 {
-  g_autoptr(MbaEventFilter) filter = NULL;
   g_autoptr(GPtrArray) steps = NULL;
 
   if (!g_str_equal (format, "pdf"))
@@ -680,8 +746,7 @@ write_slides (const char             *path,
                    _("%s: the slides are a handout of many pages; the file name must end in .pdf"), path);
       return FALSE;
     }
-  filter = mba_event_filter_new (options->dataset);
-  steps = mba_event_filter_list_events (filter);
+  steps = list_slides (options);
   return mba_slides_write_pdf_full (path, options->dataset, options->map, steps, options->theme,
                                     cancellable, NULL, NULL, error);
 }

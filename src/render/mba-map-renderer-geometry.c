@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "mba-map-renderer-private.h"
 
@@ -84,7 +85,8 @@ _mba_map_ensure_view (MbaMapRenderer           *self,
   if (self->view_valid && self->map == map && self->width == params->width &&
       self->height == params->height && self->view.projection == projection &&
       self->view.zoom == params->view.zoom && self->view.center_x == params->view.center_x &&
-      self->view.center_y == params->view.center_y)
+      self->view.center_y == params->view.center_y &&
+      memcmp (&self->view.home, &params->view.home, sizeof (MbaMapRect)) == 0)
     return;
 
   _mba_map_clear_view (self);

@@ -86,6 +86,31 @@ _mba_map_new_sprite (MbaMapRenderer *self,
   return surface;
 }
 
+/* A thin line, with a dot, from a name moved off its state back to the state. */
+void
+_mba_map_draw_leader (cairo_t           *cr,
+                      const PlacedLabel *label,
+                      const MbaPalette  *palette)
+{
+  const MbaMapRect *r = &label->rect;
+  double ex = CLAMP (label->point_x, r->x1, r->x2), ey = CLAMP (label->point_y, r->y1, r->y2);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, ex, ey);
+  cairo_line_to (cr, label->point_x, label->point_y);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  mba_palette_set_source (cr, &palette->surface);
+  cairo_set_line_width (cr, 3.0);
+  cairo_stroke_preserve (cr);
+  mba_palette_set_source (cr, &palette->foreground);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  cairo_arc (cr, label->point_x, label->point_y, 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /* A label: vectors on vector targets, else a cached raster copy (stroking the halo of each
  * name every frame would cost more than the whole map). */
 void
@@ -222,10 +247,22 @@ get_label_point (MbaMapRenderer *self,
 typedef struct
 {
   guint  country;
-  int    tier;        /* 0: selected or activated, 1: changed, 2: the rest of the story */
+  int    tier;        /* see candidate_tier() */
   guint  n_events;
   double area;
 } LabelCandidate;
+
+/* The picture's own states first (those selected among them first of all, then the rest of
+ * them), then a selection outside them, the states compare mode marks, and the other states
+ * of the dataset's events. */
+enum
+{
+  TIER_FOCUS_ACCENT,
+  TIER_FOCUS,
+  TIER_ACCENT,
+  TIER_CHANGED,
+  TIER_OTHER,
+};
 
 static int
 compare_candidates (gconstpointer a,
@@ -235,6 +272,9 @@ compare_candidates (gconstpointer a,
 
   if (x->tier != y->tier)
     return x->tier - y->tier;
+  /* The smallest of the picture's states choose first: the large ones have room to move. */
+  if (x->tier <= TIER_FOCUS && x->area != y->area)
+    return x->area < y->area ? -1 : 1;
   if (x->n_events != y->n_events)
     return x->n_events > y->n_events ? -1 : 1;
   if (x->area != y->area)
@@ -252,8 +292,129 @@ collides (GArray           *placed,
   return FALSE;
 }
 
+/* Where a name goes when its country's middle is taken: beside it (still over it), then
+ * above and below (in units of the name's width and height). */
+static const double focus_offsets[][2] = {
+  { 0, 0 }, { -0.5, 0 }, { 0.5, 0 }, { -0.8, 0 }, { 0.8, 0 }, { -1.2, 0 }, { 1.2, 0 },
+  { -1.2, -0.4 }, { 1.2, -0.4 }, { -1.2, 0.4 }, { 1.2, 0.4 }, { 0, -1 }, { 0, 1 },
+  { -0.5, -1 }, { 0.5, -1 }, { -0.5, 1 }, { 0.5, 1 }, { 0, -2 }, { 0, 2 },
+  { -1.6, 0 }, { 1.6, 0 }, { -1.2, -1 }, { 1.2, -1 }, { -1.2, 1 }, { 1.2, 1 },
+  { -1.6, -1 }, { 1.6, -1 }, { -1.6, 1 }, { 1.6, 1 },
+};
+
+/* Is (x, y) on one of the picture's states other than @c? A name moved off its own state must
+ * not seem to name a neighbour. */
+static gboolean
+on_other_focus_state (MbaMapRenderer *self,
+                      const Frame    *frame,
+                      guint           c,
+                      double          x,
+                      double          y)
+{
+  for (guint o = 0; o < mba_world_map_get_n_countries (self->map); o++)
+    if (o != c && frame->focus[o] && self->country_visible[o] &&
+        mba_map_rect_contains (&self->country_screen[o], x, y) &&
+        screen_point_in_country (self, o, x, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* Does the line from a moved name to its state run under a name already placed? */
+static gboolean
+leader_crosses (GArray            *placed,
+                const PlacedLabel *label)
+{
+  const MbaMapRect *r = &label->rect;
+  double ex = CLAMP (label->point_x, r->x1, r->x2), ey = CLAMP (label->point_y, r->y1, r->y2);
+
+  for (int k = 0; k <= 16; k++)
+    {
+      double t = k / 16.0, x = ex + t * (label->point_x - ex), y = ey + t * (label->point_y - ey);
+
+      for (guint i = 0; i < placed->len; i++)
+        if (mba_map_rect_contains (&g_array_index (placed, MbaMapRect, i), x, y))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+try_place_label (MbaMapRenderer           *self,
+                 const MbaMapRenderParams *params,
+                 const Frame              *frame,
+                 GArray                   *placed,
+                 const LabelCandidate     *candidate,
+                 int                       px,
+                 gboolean                  move,
+                 PlacedLabel              *label)
+{
+  guint c = candidate->country;
+  gboolean focus = candidate->tier <= TIER_FOCUS;
+  double w, h, x, y;
+
+  *label = (PlacedLabel) { .country = c, .px = px };
+  label->bold = candidate->tier == TIER_FOCUS_ACCENT || candidate->tier == TIER_ACCENT;
+  label->layout = _mba_map_get_layout (self, mba_state_get_display_name (self->state_of[c]),
+                                       px, label->bold);
+  mba_text_layout_size (label->layout, &w, &h);
+  if (_mba_map_is_marker (self, c))
+    {
+      if (!_mba_map_anchor_on_screen (self, c))
+        return FALSE;
+      x = self->anchor_screen[2 * c] + MARKER_RADIUS + 3;
+      y = self->anchor_screen[2 * c + 1] - h / 2;
+    }
+  else
+    {
+      const MbaMapRect *r = &self->country_screen[c];
+
+      /* A name much bigger than its country would hide its neighbours: only the states
+       * the user is looking at get one. */
+      if (candidate->tier == TIER_OTHER && (r->x2 - r->x1) < w / 3 && (r->y2 - r->y1) < h)
+        return FALSE;
+      if (!get_label_point (self, c, w / 2 + 2, h / 2 + 2, &x, &y))
+        {
+          double ax = self->anchor_screen[2 * c], ay = self->anchor_screen[2 * c + 1];
+
+          /* A focus state just off the edge still gets its name, at the edge. */
+          if (!focus || ax < -w || ay < -h || ax > params->width + w || ay > params->height + h)
+            return FALSE;
+          x = ax;
+          y = ay;
+        }
+      x -= w / 2;
+      y -= h / 2;
+    }
+  for (guint o = 0; o < (focus && move ? G_N_ELEMENTS (focus_offsets) : 1); o++)
+    {
+      double lx = x + focus_offsets[o][0] * w, ly = y + focus_offsets[o][1] * (h + 2);
+
+      if (focus)
+        {
+          lx = CLAMP (lx, 2, params->width - w - 2);
+          ly = CLAMP (ly, 1, params->height - h - 1);
+          if (o > 0 && on_other_focus_state (self, frame, c, lx + w / 2, ly + h / 2))
+            continue;
+        }
+      /* Whole units, so that raster copies land on whole pixels. */
+      label->x = round (lx);
+      label->y = round (ly);
+      label->rect = (MbaMapRect) { label->x - 2, label->y - 1, label->x + w + 2, label->y + h + 1 };
+      label->point_x = x + w / 2;
+      label->point_y = y + h / 2;
+      label->leader = !mba_map_rect_contains (&label->rect, label->point_x, label->point_y);
+      if (!(label->rect.x1 < 0 || label->rect.y1 < 0 || label->rect.x2 > params->width ||
+            label->rect.y2 > params->height || collides (placed, &label->rect) ||
+            (label->leader && leader_crosses (placed, label))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Names for the states of the story (those in any event), most involved first, each where it
- * fits without covering another name, the date or the legend; a fixed size at every zoom. */
+ * fits without covering another name, the date or the legend; a fixed size at every zoom. The
+ * picture's focus states are named first, moved off their middle or in from the edge when that
+ * is what it takes. */
 void
 _mba_map_place_labels (MbaMapRenderer           *self,
                        const MbaMapRenderParams *params,
@@ -265,15 +426,18 @@ _mba_map_place_labels (MbaMapRenderer           *self,
 
   for (guint c = 0; c < n_countries; c++)
     {
-      LabelCandidate candidate = { .country = c, .tier = 2, .n_events = self->n_events[c] };
+      LabelCandidate candidate = { .country = c, .tier = TIER_OTHER, .n_events = self->n_events[c] };
       const MbaMapRect *r = &self->country_screen[c];
+      gboolean accent = (frame->outline[c] & OUTLINE_ACCENT) != 0;
 
       if (self->state_of[c] == NULL || !self->country_visible[c])
         continue;
-      if (frame->outline[c] & OUTLINE_ACCENT)
-        candidate.tier = 0;
+      if (frame->focus[c])
+        candidate.tier = accent ? TIER_FOCUS_ACCENT : TIER_FOCUS;
+      else if (accent)
+        candidate.tier = TIER_ACCENT;
       else if (frame->outline[c] & OUTLINE_CHANGED)
-        candidate.tier = 1;
+        candidate.tier = TIER_CHANGED;
       else if (self->n_events[c] == 0)
         continue;
       candidate.area = (r->x2 - r->x1) * (r->y2 - r->y1);
@@ -284,43 +448,18 @@ _mba_map_place_labels (MbaMapRenderer           *self,
   for (guint i = 0; i < candidates->len; i++)
     {
       const LabelCandidate *candidate = &g_array_index (candidates, LabelCandidate, i);
-      guint c = candidate->country;
-      PlacedLabel label = { .country = c, .bold = candidate->tier == 0 };
-      MbaMapRect rect;
-      double w, h, x, y;
+      gboolean focus = candidate->tier <= TIER_FOCUS;
+      PlacedLabel label;
 
-      label.layout = _mba_map_get_layout (self, mba_state_get_display_name (self->state_of[c]),
-                                          LABEL_PX, label.bold);
-      mba_text_layout_size (label.layout, &w, &h);
-      if (_mba_map_is_marker (self, c))
+      /* A state of the picture crowded at the usual size gets a slightly smaller name on it,
+       * else its name beside it with a line. */
+      if (try_place_label (self, params, frame, placed, candidate, LABEL_PX, FALSE, &label) ||
+          (focus && (try_place_label (self, params, frame, placed, candidate, LABEL_PX_SMALL, FALSE, &label) ||
+                     try_place_label (self, params, frame, placed, candidate, LABEL_PX, TRUE, &label) ||
+                     try_place_label (self, params, frame, placed, candidate, LABEL_PX_SMALL, TRUE, &label))))
         {
-          if (!_mba_map_anchor_on_screen (self, c))
-            continue;
-          x = self->anchor_screen[2 * c] + MARKER_RADIUS + 3;
-          y = self->anchor_screen[2 * c + 1] - h / 2;
+          g_array_append_val (placed, label.rect);
+          g_array_append_val (frame->labels, label);
         }
-      else
-        {
-          const MbaMapRect *r = &self->country_screen[c];
-
-          /* A name much bigger than its country would hide its neighbours: only the states
-           * the user is looking at get one. */
-          if (candidate->tier == 2 && (r->x2 - r->x1) < w / 3 && (r->y2 - r->y1) < h)
-            continue;
-          if (!get_label_point (self, c, w / 2 + 2, h / 2 + 2, &x, &y))
-            continue;
-          x -= w / 2;
-          y -= h / 2;
-        }
-      /* Whole units, so that raster copies land on whole pixels. */
-      label.x = round (x);
-      label.y = round (y);
-      rect = (MbaMapRect) { label.x - 2, label.y - 1, label.x + w + 2, label.y + h + 1 };
-      if (rect.x1 < 0 || rect.y1 < 0 || rect.x2 > params->width || rect.y2 > params->height ||
-          collides (placed, &rect))
-        continue;
-      g_array_append_val (placed, rect);
-      g_array_append_val (frame->labels, label);
     }
 }
-

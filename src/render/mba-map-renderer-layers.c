@@ -238,6 +238,10 @@ draw_overlay (MbaMapRenderer *self,
               gboolean        vector)
 {
   draw_outlines (self, cr, frame);
+  /* The lines of names moved off their states go under every name. */
+  for (guint i = 0; i < frame->labels->len; i++)
+    if (g_array_index (frame->labels, PlacedLabel, i).leader)
+      _mba_map_draw_leader (cr, &g_array_index (frame->labels, PlacedLabel, i), frame->palette);
   for (guint i = 0; i < frame->labels->len; i++)
     _mba_map_draw_label (self, cr, &g_array_index (frame->labels, PlacedLabel, i), frame->palette, vector);
 }
@@ -389,13 +393,15 @@ update_overlay_layer (MbaMapRenderer *self,
   for (guint i = 0; i < frame->labels->len; i++)
     {
       const PlacedLabel *label = &g_array_index (frame->labels, PlacedLabel, i);
-      guint32 v[4] = { label->country, label->bold, (guint32) (int) label->x, (guint32) (int) label->y };
+      guint32 v[4] = { label->country, (guint32) label->bold | (guint32) label->px << 1, (guint32) (int) label->x, (guint32) (int) label->y };
       double w, h;
       MbaMapRect r;
 
       g_array_append_vals (key, v, 4);
       mba_text_layout_size (label->layout, &w, &h);
       r = (MbaMapRect) { label->x, label->y, label->x + w, label->y + h };
+      if (label->leader)
+        mba_map_rect_add_point (&r, label->point_x, label->point_y);
       mba_map_rect_grow (&r, LABEL_HALO + 1);
       mba_map_rect_union (&bounds, &r);
     }

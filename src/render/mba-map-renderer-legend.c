@@ -28,13 +28,27 @@ _mba_map_format_legend_rows (const MbaMapRenderParams *params,
     }
 }
 
+static double
+overlap_area (const MbaMapRect *a,
+              const MbaMapRect *b)
+{
+  double w = MIN (a->x2, b->x2) - MAX (a->x1, b->x1), h = MIN (a->y2, b->y2) - MAX (a->y1, b->y1);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* The corner where the legend covers the least of the focus states' boxes (none, as a rule):
+ * bottom right first (in the regional view the Middle East or Russia, in the world view the
+ * Southern Ocean), then bottom left, top right and top left, never over the date. */
 gboolean
 _mba_map_legend_rect (MbaMapRenderer           *self,
                       const MbaMapRenderParams *params,
-                      GPtrArray                *rows,
+                      const Frame              *frame,
                       MbaMapRect               *rect)
 {
-  double w = 0, h, tw, th;
+  GPtrArray *rows = frame->legend_rows;
+  double w = 0, h, tw, th, best_cover = G_MAXDOUBLE;
+  guint n_countries = mba_world_map_get_n_countries (self->map);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -46,14 +60,38 @@ _mba_map_legend_rect (MbaMapRenderer           *self,
   mba_text_layout_size (_mba_map_get_layout (self, _("Treaty status"), LEGEND_PX, TRUE), &tw, &th);
   w = ceil (MAX (w + LEGEND_SWATCH_W + 8, tw) + 2 * LEGEND_PAD);
   h = ceil (2 * LEGEND_PAD + th + 4 + rows->len * LEGEND_ROW);
-  /* Bottom right: in the regional view that is the Middle East, away from the story; in the
-   * world view, the Southern Ocean. */
-  rect->x2 = params->width - MARGIN;
-  rect->y2 = params->height - MARGIN;
-  rect->x1 = rect->x2 - w;
-  rect->y1 = rect->y2 - h;
   /* Too small a map for a legend: exports and the window are larger than this. */
-  return rect->y1 > 60 && rect->x1 > params->width * 0.4;
+  if (h + 60 + MARGIN > params->height || w > params->width * 0.6)
+    return FALSE;
+
+  for (int corner = 0; corner < 4; corner++)
+    {
+      gboolean right = corner == 0 || corner == 2, bottom = corner < 2;
+      MbaMapRect r;
+      double cover = 0;
+
+      r.x1 = right ? params->width - MARGIN - w : MARGIN;
+      r.y1 = bottom ? params->height - MARGIN - h : MARGIN;
+      r.x2 = r.x1 + w;
+      r.y2 = r.y1 + h;
+      if (frame->show_date && mba_map_rect_intersects (&r, &frame->date_box))
+        continue;
+      for (guint c = 0; c < n_countries; c++)
+        if (frame->focus[c] && self->country_visible[c])
+          {
+            MbaMapRect box = _mba_map_country_extent (self, c);
+
+            cover += overlap_area (&r, &box);
+          }
+      if (cover < best_cover)
+        {
+          best_cover = cover;
+          *rect = r;
+        }
+      if (cover == 0)
+        break;
+    }
+  return best_cover < G_MAXDOUBLE;
 }
 
 static void

@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 #define MAP_ANTIALIAS CAIRO_ANTIALIAS_FAST
 #define DAMAGE_MARGIN 3.0
 #define LABEL_PX 12
+#define LABEL_PX_SMALL MBA_MAP_LABEL_MIN_PX /* a crowded state of the story's, rather than none */
 #define LABEL_HALO 3
 #define DATE_PX 20
 #define LEGEND_PX 12
@@ -63,9 +64,14 @@ typedef enum
 typedef struct
 {
   guint        country;
+  MbaMapRect   rect;     /* what it claims, with its halo */
   double       x;        /* top left of the text, whole units */
   double       y;
   gboolean     bold;
+  int          px;
+  gboolean     leader;   /* moved off its state: a line points back to (point_x, point_y) */
+  double       point_x;
+  double       point_y;
   PangoLayout *layout;
 } PlacedLabel;
 
@@ -84,6 +90,7 @@ typedef struct
   gboolean          show_date;
   MbaMapRect        date_box;
   gboolean          transparent;
+  gboolean         *focus;         /* per country: one of the params' focus states */
 } Frame;
 
 struct _MbaMapRenderer
@@ -143,7 +150,18 @@ struct _MbaMapRenderer
   GHashTable         *sprites;           /* key -> cairo_surface_t: labels and the legend */
   char               *date_sprite_key;
   cairo_surface_t    *date_sprite;
+
+  /* Where the last frame put its names and its legend, for tests and callers that check them. */
+  GArray             *last_labels;       /* LabelRect */
+  gboolean            last_legend_shown;
+  MbaMapRect          last_legend;
 };
+
+typedef struct
+{
+  guint      country;
+  MbaMapRect rect;
+} LabelRect;
 
 /* mba-map-renderer.c */
 void             _mba_map_clear_layers          (MbaMapRenderer           *self);
@@ -205,6 +223,9 @@ void             _mba_map_draw_label            (MbaMapRenderer           *self,
                                                  const PlacedLabel        *label,
                                                  const MbaPalette         *palette,
                                                  gboolean                  vector);
+void             _mba_map_draw_leader           (cairo_t                  *cr,
+                                                 const PlacedLabel        *label,
+                                                 const MbaPalette         *palette);
 void             _mba_map_place_labels          (MbaMapRenderer           *self,
                                                  const MbaMapRenderParams *params,
                                                  Frame                    *frame,
@@ -215,7 +236,7 @@ void             _mba_map_format_legend_rows    (const MbaMapRenderParams *param
                                                  GPtrArray                *rows);
 gboolean         _mba_map_legend_rect           (MbaMapRenderer           *self,
                                                  const MbaMapRenderParams *params,
-                                                 GPtrArray                *rows,
+                                                 const Frame              *frame,
                                                  MbaMapRect               *rect);
 void             _mba_map_date_rect             (MbaMapRenderer           *self,
                                                  Frame                    *frame);

@@ -54,6 +54,7 @@ mba_map_renderer_finalize (GObject *object)
   g_array_unref (self->varc_bounds);
   g_array_unref (self->sphere);
   g_array_unref (self->overlay_key);
+  g_array_unref (self->last_labels);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->date_sprite, cairo_surface_destroy);
@@ -83,6 +84,7 @@ mba_map_renderer_init (MbaMapRenderer *self)
   self->varc_bounds = g_array_new (FALSE, FALSE, sizeof (MbaMapRect));
   self->sphere = g_array_new (FALSE, FALSE, sizeof (double));
   self->overlay_key = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->last_labels = g_array_new (FALSE, FALSE, sizeof (LabelRect));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
@@ -123,6 +125,94 @@ mba_map_render_params_init (MbaMapRenderParams *params,
     .flags = MBA_MAP_RENDER_ALL,
   };
   mba_map_view_init (&params->view, projection);
+}
+
+/* How much room a story's frame leaves around its states, as a share of its larger side: their
+ * neighbours, and space for the names of the states at its edges. */
+#define FOCUS_FRAME_MARGIN 0.12
+
+/**
+ * mba_map_get_focus_frame:
+ * @frame: (out): the states' outlines, projected, with room around them
+ *
+ * Returns: %FALSE when the map has none of the states
+ */
+gboolean
+mba_map_get_focus_frame (MbaWorldMap           *map,
+                         MbaMapProjection       projection,
+                         const MbaState *const *states,
+                         guint                  n_states,
+                         MbaMapRect            *frame)
+{
+  const MbaMapRect *limits;
+  double margin;
+
+  g_return_val_if_fail (MBA_IS_WORLD_MAP (map), FALSE);
+  g_return_val_if_fail (frame != NULL, FALSE);
+
+  mba_map_rect_init_empty (frame);
+  for (guint i = 0; i < n_states; i++)
+    {
+      const MbaMapCountry *country = mba_world_map_find_country (map, states[i]->code);
+      const MbaMapRect *bounds;
+
+      if (country == NULL)
+        continue;
+      bounds = mba_world_map_get_country_bounds (map, projection, country->index);
+      if (bounds->x2 >= bounds->x1 && isfinite (bounds->x1) && isfinite (bounds->x2))
+        mba_map_rect_union (frame, bounds);
+    }
+  if (frame->x1 > frame->x2)
+    return FALSE;
+  margin = FOCUS_FRAME_MARGIN * MAX (frame->x2 - frame->x1, frame->y2 - frame->y1);
+  mba_map_rect_grow (frame, margin);
+  limits = mba_map_projection_get_limits (projection);
+  frame->x1 = MAX (frame->x1, limits->x1);
+  frame->y1 = MAX (frame->y1, limits->y1);
+  frame->x2 = MIN (frame->x2, limits->x2);
+  frame->y2 = MIN (frame->y2, limits->y2);
+  return frame->x2 > frame->x1 && frame->y2 > frame->y1;
+}
+
+/**
+ * mba_map_render_params_set_focus:
+ * @states: (array length=n_states): the states the picture is about
+ *
+ * Labels @states first and keeps the legend off them; a regional view is framed on them and
+ * their neighbours (the world view keeps the whole world).
+ */
+void
+mba_map_render_params_set_focus (MbaMapRenderParams    *params,
+                                 const MbaState *const *states,
+                                 guint                  n_states)
+{
+  MbaMapRect frame;
+
+  g_return_if_fail (params != NULL && MBA_IS_WORLD_MAP (params->map));
+
+  params->focus_states = states;
+  params->n_focus_states = n_states;
+  if (params->view.projection == MBA_MAP_PROJECTION_REGIONAL &&
+      mba_map_get_focus_frame (params->map, params->view.projection, states, n_states, &frame))
+    mba_map_view_init_framed (&params->view, params->view.projection, &frame);
+}
+
+/**
+ * mba_map_render_params_set_story:
+ *
+ * mba_map_render_params_set_focus() on the states of the dataset's story; nothing when the
+ * dataset names none.
+ */
+void
+mba_map_render_params_set_story (MbaMapRenderParams *params)
+{
+  const MbaStory *story;
+
+  g_return_if_fail (params != NULL);
+
+  story = params->dataset ? mba_dataset_get_story (params->dataset) : NULL;
+  if (story != NULL)
+    mba_map_render_params_set_focus (params, story->states, story->n_states);
 }
 
 /* The dataset cache ------------------------------------------------------------------------- */
@@ -213,6 +303,14 @@ frame_init (MbaMapRenderer           *self,
   frame->palette = mba_palette_get (params->theme);
   frame->transparent = (params->flags & MBA_MAP_RENDER_TRANSPARENT) != 0;
   frame->outline = g_new0 (guint8, n_countries);
+  frame->focus = g_new0 (gboolean, n_countries);
+  for (guint i = 0; i < params->n_focus_states; i++)
+    {
+      const MbaMapCountry *country = mba_world_map_find_country (self->map,
+                                                                 params->focus_states[i]->code);
+      if (country)
+        frame->focus[country->index] = TRUE;
+    }
   frame->hover = hover && self->country_visible[hover->index] ? (int) hover->index : -1;
   frame->labels = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
   frame->legend_rows = g_ptr_array_new_with_free_func (g_free);
@@ -266,7 +364,7 @@ frame_init (MbaMapRenderer           *self,
   if (params->flags & MBA_MAP_RENDER_LEGEND)
     {
       _mba_map_format_legend_rows (params, frame->legend_rows);
-      frame->show_legend = _mba_map_legend_rect (self, params, frame->legend_rows, &frame->legend);
+      frame->show_legend = _mba_map_legend_rect (self, params, frame, &frame->legend);
       if (frame->show_legend)
         g_array_append_val (placed, frame->legend);
     }
@@ -274,10 +372,28 @@ frame_init (MbaMapRenderer           *self,
     _mba_map_place_labels (self, params, frame, placed);
 }
 
+/* Keeps where the frame's names and legend went, for mba_map_renderer_get_label_rect(). */
+static void
+frame_remember (MbaMapRenderer *self,
+                const Frame    *frame)
+{
+  g_array_set_size (self->last_labels, 0);
+  for (guint i = 0; i < frame->labels->len; i++)
+    {
+      const PlacedLabel *label = &g_array_index (frame->labels, PlacedLabel, i);
+      LabelRect placed = { label->country, label->rect };
+
+      g_array_append_val (self->last_labels, placed);
+    }
+  self->last_legend_shown = frame->show_legend;
+  self->last_legend = frame->legend;
+}
+
 static void
 frame_clear (Frame *frame)
 {
   g_free (frame->outline);
+  g_free (frame->focus);
   g_array_unref (frame->labels);
   g_ptr_array_unref (frame->legend_rows);
   g_free (frame->date_text);
@@ -324,6 +440,7 @@ mba_map_renderer_draw (MbaMapRenderer           *self,
     _mba_map_draw_layers (self, cr, params, &frame);
   cairo_restore (cr);
 
+  frame_remember (self, &frame);
   frame_clear (&frame);
 }
 
@@ -395,6 +512,77 @@ mba_map_renderer_get_state_point (MbaMapRenderer           *self,
   *x = self->anchor_screen[2 * country->index];
   *y = self->anchor_screen[2 * country->index + 1];
   return TRUE;
+}
+
+/**
+ * mba_map_renderer_get_state_box:
+ * @box: (out): the bounding box of the state's outline (or marker), in the drawing's user space
+ *
+ * Returns: %FALSE when the map has no such country
+ */
+gboolean
+mba_map_renderer_get_state_box (MbaMapRenderer           *self,
+                                const MbaMapRenderParams *params,
+                                const char               *code,
+                                MbaMapRect               *box)
+{
+  const MbaMapCountry *country;
+
+  g_return_val_if_fail (MBA_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (params != NULL && MBA_IS_WORLD_MAP (params->map), FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  country = mba_world_map_find_country (params->map, code);
+  if (country == NULL || params->width <= 0 || params->height <= 0)
+    return FALSE;
+  _mba_map_ensure_view (self, params);
+  *box = _mba_map_country_extent (self, country->index);
+  return TRUE;
+}
+
+/**
+ * mba_map_renderer_get_label_rect:
+ * @rect: (out): where the last drawing put the state's name
+ *
+ * Returns: %FALSE when the last drawing did not name the state
+ */
+gboolean
+mba_map_renderer_get_label_rect (MbaMapRenderer *self,
+                                 const char     *code,
+                                 MbaMapRect     *rect)
+{
+  const MbaMapCountry *country;
+
+  g_return_val_if_fail (MBA_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  country = self->map ? mba_world_map_find_country (self->map, code) : NULL;
+  if (country == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->last_labels->len; i++)
+    if (g_array_index (self->last_labels, LabelRect, i).country == country->index)
+      {
+        *rect = g_array_index (self->last_labels, LabelRect, i).rect;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * mba_map_renderer_get_legend_rect:
+ * @rect: (out): where the last drawing put its legend
+ *
+ * Returns: %FALSE when the last drawing had no legend
+ */
+gboolean
+mba_map_renderer_get_legend_rect (MbaMapRenderer *self,
+                                  MbaMapRect     *rect)
+{
+  g_return_val_if_fail (MBA_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  *rect = self->last_legend;
+  return self->last_legend_shown;
 }
 
 /**

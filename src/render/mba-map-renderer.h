@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* The smallest name the map draws (a crowded state of the story's), in its user units: a
+ * slide scales the map so that it reads as well as the slide's own smallest text. */
+#define MBA_MAP_LABEL_MIN_PX 10
+
 typedef enum
 {
   MBA_MAP_RENDER_LABELS = 1 << 0,   /* names of the states in the story */
@@ -38,6 +42,9 @@ typedef enum
  * @flags: which overlays to draw
  * @device_scale: device pixels per user unit for the renderer's raster caches (the widget's
  *   scale factor), or 0 to read it from the context's matrix
+ * @focus_states: (nullable) (array length=n_focus_states): the states the picture is about
+ *   (the dataset's story): labelled before any other, and never under the legend
+ * @n_focus_states: how many
  *
  * Everything a frame depends on. The renderer's caches only make it faster: drawing the same
  * parameters gives the same picture (up to a few levels of rounding along the edges of a
@@ -60,6 +67,8 @@ typedef struct
   MbaTheme           theme;
   MbaMapRenderFlags  flags;
   double             device_scale;
+  const MbaState *const *focus_states;
+  guint              n_focus_states;
 } MbaMapRenderParams;
 
 void                 mba_map_render_params_init   (MbaMapRenderParams        *params,
@@ -69,6 +78,16 @@ void                 mba_map_render_params_init   (MbaMapRenderParams        *pa
                                                    int                        width,
                                                    int                        height,
                                                    gint32                     day);
+
+void                 mba_map_render_params_set_focus (MbaMapRenderParams     *params,
+                                                   const MbaState *const  *states,
+                                                   guint                   n_states);
+void                 mba_map_render_params_set_story (MbaMapRenderParams     *params);
+gboolean             mba_map_get_focus_frame      (MbaWorldMap               *map,
+                                                   MbaMapProjection           projection,
+                                                   const MbaState *const     *states,
+                                                   guint                      n_states,
+                                                   MbaMapRect                *frame);
 
 #define MBA_TYPE_MAP_RENDERER (mba_map_renderer_get_type ())
 
@@ -87,6 +106,15 @@ gboolean             mba_map_renderer_get_state_point (MbaMapRenderer        *se
                                                    const char                *code,
                                                    double                    *x,
                                                    double                    *y);
+gboolean             mba_map_renderer_get_state_box (MbaMapRenderer          *self,
+                                                   const MbaMapRenderParams  *params,
+                                                   const char                *code,
+                                                   MbaMapRect                *box);
+gboolean             mba_map_renderer_get_label_rect (MbaMapRenderer         *self,
+                                                   const char                *code,
+                                                   MbaMapRect                *rect);
+gboolean             mba_map_renderer_get_legend_rect (MbaMapRenderer        *self,
+                                                   MbaMapRect                *rect);
 void                 mba_map_render               (cairo_t                   *cr,
                                                    const MbaMapRenderParams  *params);
 

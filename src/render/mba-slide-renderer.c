@@ -1,11 +1,10 @@
-/* mba-slide-renderer.c: one presentation step drawn onto any cairo context, and the PDF handout
+/* mba-slide-renderer.c: one presentation step drawn onto any cairo context
  *
  * Copyright 2026 The Mine Ban Atlas authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -13,36 +12,40 @@
 
 #include "mba-bidi.h"
 #include "mba-map-summary.h"
-#include "mba-output-file.h"
 #include "mba-slide-renderer.h"
 #include "mba-source-format.h"
 #include "mba-text.h"
 
 /* Every size is a share of the height (one "unit" is 1% of it), so that 720p, 1080p and a
- * printed page keep the same proportions and read from the back of a classroom. */
+ * printed page keep the same proportions and read from the back of a classroom: none is
+ * under 3.4 units, a 30th of the height. */
 #define MARGIN_X          5.0
 #define MARGIN_Y          4.0
 #define HEADER_SIZE       3.4
 #define TITLE_SIZES       { 6.6, 5.8, 5.2 }
 #define TITLE_MAX_LINES   3
 #define TEXT_SIZE_MAX     4.4
-#define TEXT_SIZE_MIN     2.8
+#define TEXT_SIZE_MIN     3.4
 #define TEXT_SIZE_STEP    0.2
-#define SOURCE_SIZE_MIN   2.6
+#define SOURCE_SIZE_MIN   3.4
 #define SOURCE_MAX_LINES  6
-#define FOOTER_SIZE       2.6
-#define PROGRESS_SIZE     3.2
+#define FOOTER_SIZE       3.4
+#define PROGRESS_SIZE     3.4
 #define GAP               2.4
 #define BAR_HEIGHT        0.8
 #define QUOTE_RULE        0.5    /* the coloured rule left of the quote */
-#define MAP_SHARE         0.52   /* of the width inside the margins */
-#define MAP_ZOOM_BASE     680.0  /* the map's labels and legend are drawn at height / this */
+#define MAP_SHARE         0.52   /* of the width inside the margins, on a 16:9 screen */
+#define MAP_SHARE_NARROW  0.44   /* on a 4:3 projector, whose text column needs the room */
+/* The map is drawn at height / this, so that its smallest names (MBA_MAP_LABEL_MIN_PX) are as
+ * large as the slide's smallest text: a 30th of the height, legible from the back of a room. */
+#define MAP_ZOOM_BASE     (30.0 * MBA_MAP_LABEL_MIN_PX)
 #define MAX_STATE_NAMES   4
 
 typedef struct
 {
   const MbaPalette *palette;
   double            unit;
+  double            width;
   PangoContext     *context;
   PangoLayout      *header;
   PangoLayout      *title;
@@ -51,6 +54,7 @@ typedef struct
   PangoLayout      *footer;
   PangoLayout      *progress;
   const char       *link;        /* the record source's address, made a link in PDFs */
+  char             *link_text;   /* what shows of it: its site */
   MbaSlideRect      footer_rect;
   MbaSlideRect      rule;
   MbaSlideGeometry  geometry;
@@ -147,14 +151,18 @@ format_text (const MbaEvent *event,
 }
 
 /* Where the text comes from: the quote's article, or the event's first citation; the treaty
- * record's sources are named as such, with their address. */
+ * record's sources are named as such, with their site's name (@link_text), a link to their
+ * address (@link): a long, percent-encoded address would fill the slide. */
 static char *
 format_source (const MbaEvent  *event,
-               const char     **link)
+               const char     **link,
+               char           **link_text)
 {
   const MbaSource *source;
+  g_autofree char *host = NULL;
 
   *link = NULL;
+  *link_text = NULL;
   if (event->n_quotes > 0)
     return mba_slide_format_source (event->quotes[0].source);
   if (event->n_citations == 0)
@@ -163,13 +171,15 @@ format_source (const MbaEvent  *event,
   if (source->layer != MBA_SOURCE_LAYER_RECORD)
     return mba_slide_format_source (source);
 
-  *link = source->url;
-  if (source->url != NULL)
+  host = mba_source_format_host (source);
+  if (host != NULL)
     {
       g_autofree char *citation = mba_source_format_citation (source);
 
-      /* The address on a line of its own: a link in the handout. */
-      return g_strdup_printf ("%s\n%s", citation, source->url);
+      /* The site on a line of its own: a link in the handout. */
+      *link = source->url;
+      *link_text = g_strdup (host);
+      return g_strdup_printf ("%s\n%s", citation, host);
     }
   return mba_source_format_citation (source);
 }
@@ -285,7 +295,7 @@ layout_title (Slide          *slide,
     }
 }
 
-/* The record's address, on the source's last line, looks like a link. */
+/* The record's site, on the source's last line, looks like a link. */
 static void
 set_source_text (Slide      *slide,
                  const char *source)
@@ -293,14 +303,14 @@ set_source_text (Slide      *slide,
   g_autofree char *escaped = NULL, *escaped_link = NULL, *color = NULL, *markup = NULL;
   gsize prefix;
 
-  if (slide->link == NULL || !g_str_has_suffix (source, slide->link))
+  if (slide->link_text == NULL || !g_str_has_suffix (source, slide->link_text))
     {
       pango_layout_set_text (slide->source, source, -1);
       return;
     }
-  prefix = strlen (source) - strlen (slide->link);
+  prefix = strlen (source) - strlen (slide->link_text);
   escaped = g_markup_escape_text (source, prefix);
-  escaped_link = g_markup_escape_text (slide->link, -1);
+  escaped_link = g_markup_escape_text (slide->link_text, -1);
   color = color_hex (&slide->palette->accent);
   markup = g_strdup_printf ("%s<span foreground=\"%s\" underline=\"single\">%s</span>", escaped, color,
                             escaped_link);
@@ -319,7 +329,7 @@ layout_text (Slide          *slide,
   double unit = slide->unit;
   gboolean is_quote;
   g_autofree char *text = format_text (event, &is_quote);
-  g_autofree char *source = format_source (event, &slide->link);
+  g_autofree char *source = format_source (event, &slide->link, &slide->link_text);
   double rule_width = is_quote ? QUOTE_RULE * unit : 0;
   double indent = is_quote ? 2.0 * unit : 0;
   double text_width = width - indent;
@@ -353,8 +363,10 @@ layout_text (Slide          *slide,
         {
           /* Still too long: the quote gives way, the source stays whole. */
           double room = height - (source ? gap + source_height : 0);
+          double line_height = text_height / MAX (1, pango_layout_get_line_count (slide->text));
 
-          pango_layout_set_height (slide->text, (int) (MAX (room, size * unit) * PANGO_SCALE));
+          /* In lines: Pango's height in units does not count the line spacing. */
+          pango_layout_set_height (slide->text, -MAX (1, (int) floor (room / line_height)));
           pango_layout_set_ellipsize (slide->text, PANGO_ELLIPSIZE_END);
           slide->geometry.text_cut = pango_layout_is_ellipsized (slide->text);
           text_height = layout_height (slide->text);
@@ -372,6 +384,82 @@ layout_text (Slide          *slide,
     set_rect (&slide->geometry.source, x + indent, y + text_height + gap, text_width, source_height);
 }
 
+/* The map's share of the width: less on screens narrower than 16:9. */
+static double
+map_share (const Slide *slide)
+{
+  double aspect = slide->width / (100.0 * slide->unit);
+  double t = CLAMP ((aspect - 4.0 / 3.0) / (16.0 / 9.0 - 4.0 / 3.0), 0.0, 1.0);
+
+  return MAP_SHARE_NARROW + t * (MAP_SHARE - MAP_SHARE_NARROW);
+}
+
+/* The story introduced: its period above its title, its states (one a line) beside its map. */
+static void
+build_title_slide (Slide                *slide,
+                   const MbaSlideParams *params,
+                   double                x,
+                   double                y,
+                   double                width,
+                   double                bottom)
+{
+  const MbaStory *story = mba_dataset_get_story (params->dataset);
+  double unit = slide->unit, gap = GAP * unit, body_height, text_x, text_width, size;
+  g_autofree char *from = mba_date_format (&story->from);
+  g_autofree char *to = mba_date_format (&story->to);
+  g_autofree char *period = NULL, *title = mba_text_bound (story->title, MBA_TEXT_MAX_TITLE_CHARS);
+  g_autoptr(GString) states = g_string_new (NULL);
+
+  /* Translators: a story's period on its title slide, e.g. "18 March 2025 – 20 February 2026" */
+  period = g_strdup_printf (_("%s – %s"), from, to);
+  slide->header = new_layout (slide, HEADER_SIZE * unit, PANGO_WEIGHT_BOLD, width);
+  pango_layout_set_text (slide->header, period, -1);
+  set_rect (&slide->geometry.header, x, y, width, layout_height (slide->header));
+  y += slide->geometry.header.height + 0.6 * unit;
+
+  slide->geometry.title_size = ((const double[]) TITLE_SIZES)[0] * unit;
+  slide->title = new_layout (slide, slide->geometry.title_size, PANGO_WEIGHT_BOLD, width);
+  pango_layout_set_text (slide->title, title, -1);
+  pango_layout_set_height (slide->title, -2);
+  pango_layout_set_ellipsize (slide->title, PANGO_ELLIPSIZE_END);
+  slide->geometry.title_cut = pango_layout_is_ellipsized (slide->title);
+  set_rect (&slide->geometry.title, x, y, width, layout_height (slide->title));
+  y += slide->geometry.title.height + gap;
+
+  body_height = bottom - gap - y;
+  text_x = x;
+  text_width = width;
+  if (params->map != NULL)
+    {
+      double map_width = round (width * map_share (slide));
+
+      set_rect (&slide->geometry.map, x, y, map_width, body_height);
+      text_x = x + map_width + 1.5 * gap;
+      text_width = x + width - text_x;
+    }
+  for (guint i = 0; i < story->n_states; i++)
+    {
+      g_autofree char *name = mba_text_bound (mba_state_get_display_name (story->states[i]), 100);
+      g_autofree char *isolated = mba_bidi_isolate (name);
+
+      g_string_append_printf (states, "%s%s", i > 0 ? "\n" : "", isolated);
+    }
+  /* As large as the column lets the list be. */
+  for (size = TEXT_SIZE_MAX * 1.25; ; size -= TEXT_SIZE_STEP)
+    {
+      g_clear_object (&slide->text);
+      slide->text = new_layout (slide, size * unit, PANGO_WEIGHT_NORMAL, text_width);
+      pango_layout_set_text (slide->text, states->str, -1);
+      pango_layout_set_line_spacing (slide->text, 1.2);
+      if (layout_height (slide->text) <= body_height || size - TEXT_SIZE_STEP < TEXT_SIZE_MIN)
+        break;
+    }
+  slide->geometry.text_size = size * unit;
+  set_rect (&slide->geometry.text, text_x,
+            y + MAX (0, (body_height - layout_height (slide->text)) / 2), text_width,
+            MIN (body_height, layout_height (slide->text)));
+}
+
 static void
 slide_clear (Slide *slide)
 {
@@ -382,6 +470,7 @@ slide_clear (Slide *slide)
   g_clear_object (&slide->footer);
   g_clear_object (&slide->progress);
   g_clear_object (&slide->context);
+  g_clear_pointer (&slide->link_text, g_free);
 }
 
 static void
@@ -400,6 +489,7 @@ slide_build (Slide                *slide,
   memset (slide, 0, sizeof *slide);
   slide->palette = mba_palette_get (params->theme);
   slide->unit = unit;
+  slide->width = width;
   if (params->blank)
     return;
   slide->context = mba_text_new_context ();
@@ -432,6 +522,12 @@ slide_build (Slide                *slide,
                 inner - progress_width - gap, layout_height (slide->footer));
     }
 
+  if (event == NULL && params->title_slide && params->dataset != NULL &&
+      mba_dataset_get_story (params->dataset) != NULL)
+    {
+      build_title_slide (slide, params, mx, y, inner, footer_top);
+      return;
+    }
   if (event == NULL)
     {
       slide->title = new_layout (slide, TEXT_SIZE_MAX * unit, PANGO_WEIGHT_BOLD, inner);
@@ -460,7 +556,7 @@ slide_build (Slide                *slide,
   body_height = footer_top - gap - y;
   if (params->map != NULL)
     {
-      double map_width = round (inner * MAP_SHARE);
+      double map_width = round (inner * map_share (slide));
       double text_x = mx + map_width + 1.5 * gap;
 
       set_rect (&slide->geometry.map, mx, y, map_width, body_height);
@@ -510,6 +606,91 @@ choose_projection (MbaWorldMap    *map,
   return MBA_MAP_PROJECTION_REGIONAL;
 }
 
+/* Does the view show some of each of the event's states (Russia's west is enough)? */
+static gboolean
+states_in_view (const MbaMapRenderParams *map_params,
+                const MbaEvent           *event)
+{
+  for (guint i = 0; i < event->n_states; i++)
+    {
+      const MbaMapCountry *country = mba_world_map_find_country (map_params->map,
+                                                                 event->states[i]->code);
+      const MbaMapRect *bounds;
+      double x1, y1, x2, y2;
+
+      if (country == NULL)
+        continue;
+      bounds = mba_world_map_get_country_bounds (map_params->map, map_params->view.projection,
+                                                 country->index);
+      mba_map_view_to_screen (&map_params->view, map_params->width, map_params->height,
+                              bounds->x1, bounds->y2, &x1, &y1);
+      mba_map_view_to_screen (&map_params->view, map_params->width, map_params->height,
+                              bounds->x2, bounds->y1, &x2, &y2);
+      if (!(x2 > 0 && y2 > 0 && x1 < map_params->width && y1 < map_params->height))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+map_zoom (int height)
+{
+  /* Names and legend grow with the screen, so they read as well at 1080p as at 720p. */
+  return MAX (1.0, height / MAP_ZOOM_BASE);
+}
+
+static void
+map_params_for (const Slide          *slide,
+                const MbaSlideParams *params,
+                int                   height,
+                MbaMapRenderParams   *map_params)
+{
+  const MbaSlideRect *rect = &slide->geometry.map;
+  double zoom = map_zoom (height);
+  const MbaStory *story = mba_dataset_get_story (params->dataset);
+  const MbaEvent *event = params->event;
+
+  mba_map_render_params_init (map_params, params->map, params->dataset, MBA_MAP_PROJECTION_REGIONAL,
+                              (int) floor (rect->width / zoom), (int) floor (rect->height / zoom),
+                              event ? event->first_day : story ? story->last_day : 1);
+  map_params->theme = params->theme;
+  map_params->selected_event_id = event ? event->id : NULL;
+  /* On the story's region, unless the event is about a state outside it: then Europe, or the
+   * world. */
+  mba_map_render_params_set_story (map_params);
+  if (event != NULL && !states_in_view (map_params, event))
+    mba_map_view_init (&map_params->view, choose_projection (params->map, event));
+  /* The slide's header already gives the date. */
+  map_params->flags = MBA_MAP_RENDER_LABELS | MBA_MAP_RENDER_LEGEND;
+}
+
+/**
+ * mba_slide_get_map_params:
+ * @map_params: (out): what the slide's map is drawn with, in the map's own units (the slide
+ *   scales them by @height / 300, at least 1)
+ *
+ * Returns: %FALSE when the slide at @width × @height shows no map
+ */
+gboolean
+mba_slide_get_map_params (int                   width,
+                          int                   height,
+                          const MbaSlideParams *params,
+                          MbaMapRenderParams   *map_params)
+{
+  Slide slide;
+  gboolean shown;
+
+  g_return_val_if_fail (params != NULL && map_params != NULL, FALSE);
+
+  slide_build (&slide, width, height, params);
+  shown = params->map != NULL && slide.geometry.map.width > 0 &&
+          (params->event != NULL || params->title_slide);
+  if (shown)
+    map_params_for (&slide, params, height, map_params);
+  slide_clear (&slide);
+  return shown;
+}
+
 static void
 draw_map (cairo_t              *cr,
           const Slide          *slide,
@@ -518,19 +699,10 @@ draw_map (cairo_t              *cr,
 {
   const MbaSlideRect *rect = &slide->geometry.map;
   double radius = 1.2 * slide->unit;
-  /* Labels and legend grow with the screen, so they read as well at 1080p as at 720p. */
-  double zoom = MAX (1.0, height / MAP_ZOOM_BASE);
+  double zoom = map_zoom (height);
   MbaMapRenderParams map_params;
 
-  mba_map_render_params_init (&map_params, params->map, params->dataset,
-                              choose_projection (params->map, params->event),
-                              (int) floor (rect->width / zoom), (int) floor (rect->height / zoom),
-                              params->event->first_day);
-  map_params.theme = params->theme;
-  map_params.selected_event_id = params->event->id;
-  /* The slide's header already gives the date. */
-  map_params.flags = MBA_MAP_RENDER_LABELS | MBA_MAP_RENDER_LEGEND;
-
+  map_params_for (slide, params, height, &map_params);
   cairo_save (cr);
   cairo_new_sub_path (cr);
   cairo_arc (cr, rect->x + rect->width - radius, rect->y + radius, radius, -G_PI / 2, 0);
@@ -609,7 +781,7 @@ mba_slide_render (cairo_t              *cr,
 
   show_layout (cr, slide.header, &g->header, &palette->muted);
   show_layout (cr, slide.title, &g->title, &palette->foreground);
-  if (params->event != NULL && params->map != NULL && g->map.width > 0)
+  if ((params->event != NULL || params->title_slide) && params->map != NULL && g->map.width > 0)
     draw_map (cr, &slide, params, height);
   if (slide.rule.width > 0)
     {
@@ -640,6 +812,25 @@ mba_slide_render (cairo_t              *cr,
   slide_clear (&slide);
 }
 
+/* The smallest font among the slide's texts and its map's names, in the context's units. */
+static double
+smallest_text (const Slide          *slide,
+               const MbaSlideParams *params,
+               int                   height)
+{
+  PangoLayout *layouts[] = { slide->header, slide->title, slide->text, slide->source,
+                             slide->footer, slide->progress };
+  double smallest = G_MAXDOUBLE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    if (layouts[i] != NULL)
+      smallest = MIN (smallest, pango_font_description_get_size (pango_layout_get_font_description (layouts[i])) /
+                                (double) PANGO_SCALE);
+  if ((params->event != NULL || params->title_slide) && params->map != NULL && slide->geometry.map.width > 0)
+    smallest = MIN (smallest, MBA_MAP_LABEL_MIN_PX * map_zoom (height));
+  return smallest < G_MAXDOUBLE ? smallest : 0;
+}
+
 /**
  * mba_slide_get_geometry:
  *
@@ -657,6 +848,7 @@ mba_slide_get_geometry (int                   width,
 
   slide_build (&slide, width, height, params);
   *geometry = slide.geometry;
+  geometry->min_text_size = smallest_text (&slide, params, height);
   slide_clear (&slide);
 }
 
@@ -674,18 +866,39 @@ mba_slide_describe (const MbaSlideParams *params)
   g_autofree char *date = NULL, *text = NULL, *source = NULL, *states = NULL, *title = NULL;
   g_autofree char *bounded = NULL;
   const char *link;
+  g_autofree char *link_text = NULL;
   gboolean is_quote;
 
   g_return_val_if_fail (params != NULL, NULL);
 
   if (params->blank)
     return g_strdup (_("Blank screen"));
+  if (params->event == NULL && params->title_slide && params->dataset != NULL &&
+      mba_dataset_get_story (params->dataset) != NULL)
+    {
+      const MbaStory *story = mba_dataset_get_story (params->dataset);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *from = mba_date_format (&story->from), *to = mba_date_format (&story->to);
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; i < story->n_states; i++)
+        g_ptr_array_add (names, mba_bidi_isolate (mba_state_get_display_name (story->states[i])));
+      list = mba_join_names ((const char **) names->pdata, names->len);
+      bounded = mba_text_bound (story->title, MBA_TEXT_MAX_TITLE_CHARS);
+      title = mba_bidi_isolate (bounded);
+      g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
+      /* Translators: a story's period on its title slide, e.g. "18 March 2025 – 20 February 2026" */
+      g_string_append_printf (s, " %s. ", title);
+      g_string_append_printf (s, _("%s – %s"), from, to);
+      g_string_append_printf (s, ". %s.", list);
+      return g_string_free (g_steal_pointer (&s), FALSE);
+    }
   if (params->event == NULL)
     return g_strdup (_("No events match the timeline’s filters"));
 
   date = mba_date_format (&params->event->date);
   text = format_text (params->event, &is_quote);
-  source = format_source (params->event, &link);
+  source = format_source (params->event, &link, &link_text);
   states = format_states (params->event);
   /* Translators: read out by screen readers in the presentation, e.g. "Step 3 of 20." */
   g_string_append_printf (s, _("Step %u of %u."), params->position + 1, params->n_steps);
@@ -698,149 +911,4 @@ mba_slide_describe (const MbaSlideParams *params)
   if (source != NULL)
     g_string_append_printf (s, " %s", source);
   return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The handout                                                                                */
-/* ------------------------------------------------------------------------------------------ */
-
-/**
- * mba_slides_write_pdf:
- * @path: the PDF to write
- * @steps: (element-type MbaEvent): the events, one page each, in order
- *
- * Writes the presentation as a handout, one A4 landscape page per step, with an outline
- * (bookmarks) of the steps' dates and titles. The file is written whole or not at all; more
- * than %MBA_SLIDES_MAX_PAGES steps are refused before any page is drawn.
- */
-gboolean
-mba_slides_write_pdf (const char  *path,
-                      MbaDataset  *dataset,
-                      MbaWorldMap *map,
-                      GPtrArray   *steps,
-                      MbaTheme     theme,
-                      GError     **error)
-{
-  return mba_slides_write_pdf_full (path, dataset, map, steps, theme, NULL, NULL, NULL, error);
-}
-
-/**
- * mba_slides_write_pdf_full:
- * @cancellable: (nullable): checked between pages and on every write; a cancelled write leaves
- *   the old file as it was and no temporary file
- * @progress: (nullable): called after each page
- *
- * mba_slides_write_pdf() that can run in a worker thread: it only reads @dataset and @map, and
- * draws with its own map renderer and Pango contexts (Pango's default font map is per thread).
- */
-gboolean
-mba_slides_write_pdf_full (const char            *path,
-                           MbaDataset            *dataset,
-                           MbaWorldMap           *map,
-                           GPtrArray             *steps,
-                           MbaTheme               theme,
-                           GCancellable          *cancellable,
-                           MbaSlidesProgressFunc  progress,
-                           gpointer               user_data,
-                           GError               **error)
-{
-  g_autoptr(MbaMapRenderer) renderer = mba_map_renderer_new ();
-  MbaOutputFile *out;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  MbaSlideParams params;
-  cairo_t *cr;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (MBA_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (steps != NULL, FALSE);
-
-  if (!mba_slides_check_count (steps->len, error))
-    return FALSE;
-
-  /* Pages go to the file as they are drawn: memory stays flat however many there are, and the
-   * file replaces the old one only once the last page is in. */
-  out = mba_output_file_open (path, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  surface = cairo_pdf_surface_create_for_stream (mba_output_file_write_func, out, MBA_SLIDES_PAGE_WIDTH,
-                                                 MBA_SLIDES_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mba_dataset_get_title (dataset));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mine Ban Atlas " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-
-  mba_slide_params_init (&params, dataset, map);
-  params.n_steps = steps->len;
-  params.theme = theme;
-  params.map_renderer = renderer;
-  for (guint i = 0; i < steps->len && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
-    {
-      const MbaEvent *event = steps->pdata[i];
-      g_autofree char *date = mba_date_format (&event->date);
-      g_autofree char *bounded = mba_text_bound (event->title, MBA_TEXT_MAX_TITLE_CHARS);
-      g_autofree char *title = mba_bidi_isolate (bounded);
-      g_autofree char *entry = g_strdup_printf ("%s — %s", date, title);
-      g_autofree char *dest = g_strdup_printf ("page=%u", i + 1);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      params.event = event;
-      params.position = i;
-      mba_slide_render (cr, MBA_SLIDES_PAGE_WIDTH, MBA_SLIDES_PAGE_HEIGHT, &params);
-      cairo_show_page (cr);
-      /* Only for a page that was made: a bookmark to a page a failed write lost trips cairo. */
-      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
-        break;
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entry, dest, 0);
-      if (progress != NULL)
-        progress (i + 1, steps->len, user_data);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  /* Cancelled, the file is left as it was: cairo's trailer is not worth writing. */
-  if (!g_cancellable_is_cancelled (cancellable))
-    cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_WRITE,
-                   _("Drawing failed: %s"), cairo_status_to_string (status));
-      mba_output_file_abort (out);
-      return FALSE;
-    }
-  /* A cancelled or failed write is aborted here, and reported as such. */
-  return mba_output_file_commit (out, error);
-}
-
-/**
- * mba_slides_check_count:
- * @n_pages: the steps a handout would have
- *
- * A handout has from 1 to %MBA_SLIDES_MAX_PAGES pages: more makes no sense to print, and is
- * refused before any page is drawn.
- */
-gboolean
-mba_slides_check_count (guint    n_pages,
-                        GError **error)
-{
-  if (n_pages == 0)
-    {
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_ARGUMENT,
-                   _("No events match the timeline’s filters: the handout would be empty"));
-      return FALSE;
-    }
-  if (n_pages > MBA_SLIDES_MAX_PAGES)
-    {
-      g_autofree char *count = g_strdup_printf ("%'u", n_pages);
-
-      g_set_error (error, MBA_EXPORT_ERROR, MBA_EXPORT_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is a number of pages, e.g. "2,000" */
-                   _("The handout would have %s pages; at most %u can be printed. Filter the timeline "
-                     "to fewer events."), count, MBA_SLIDES_MAX_PAGES);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -24,7 +24,10 @@ G_BEGIN_DECLS
  * MbaSlideParams:
  * @dataset: the facts
  * @map: (nullable): the outlines; without them the quote takes the whole width
- * @event: (nullable): the step's event; %NULL draws only the frame and the progress
+ * @event: (nullable): the step's event; %NULL draws only the frame and the progress, or the
+ *   title slide
+ * @title_slide: with no @event, the dataset's story introduced: its title, its period, its
+ *   states and their map (see mba_slides_list_story())
  * @position: the step, from 0
  * @n_steps: how many steps the presentation has
  * @theme: light or dark
@@ -37,6 +40,7 @@ typedef struct
   MbaDataset      *dataset;
   MbaWorldMap     *map;
   const MbaEvent  *event;
+  gboolean         title_slide;
   guint            position;
   guint            n_steps;
   MbaTheme         theme;
@@ -56,6 +60,7 @@ typedef struct
  * @header: the date, kind and states line above the title
  * @title: the title, up to three lines
  * @map: the map
+ * @min_text_size: the smallest text's font size (the map's names included)
  * @text: the quote, or the summary when the event has none
  * @source: where the text comes from
  * @progress: the "N / M" label
@@ -69,6 +74,7 @@ typedef struct
 {
   double        title_size;
   double        text_size;
+  double        min_text_size;
   MbaSlideRect  header;
   MbaSlideRect  title;
   MbaSlideRect  map;
@@ -91,6 +97,10 @@ void      mba_slide_get_geometry     (int                      width,
                                       int                      height,
                                       const MbaSlideParams    *params,
                                       MbaSlideGeometry        *geometry);
+gboolean  mba_slide_get_map_params   (int                      width,
+                                      int                      height,
+                                      const MbaSlideParams    *params,
+                                      MbaMapRenderParams      *map_params);
 char     *mba_slide_format_source    (const MbaSource         *source);
 char     *mba_slide_describe         (const MbaSlideParams    *params);
 
@@ -104,6 +114,12 @@ char     *mba_slide_describe         (const MbaSlideParams    *params);
 typedef void (*MbaSlidesProgressFunc) (guint    n_done,
                                        guint    n_pages,
                                        gpointer user_data);
+
+GPtrArray *mba_slides_list_story      (MbaDataset              *dataset);
+gboolean  mba_slides_event_in_story  (const MbaStory          *story,
+                                      const MbaEvent          *event);
+GPtrArray *mba_slides_list_default    (MbaDataset              *dataset,
+                                      GPtrArray               *all_events);
 
 gboolean  mba_slides_check_count     (guint                    n_pages,
                                       GError                 **error);

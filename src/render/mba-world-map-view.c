@@ -13,16 +13,64 @@ void
 mba_map_view_init (MbaMapView       *view,
                    MbaMapProjection  projection)
 {
-  const MbaMapRect *home;
-
-  g_return_if_fail (view != NULL);
   g_return_if_fail (projection < MBA_N_MAP_PROJECTIONS);
 
-  home = mba_map_projection_get_home (projection);
+  mba_map_view_init_framed (view, projection, mba_map_projection_get_home (projection));
+}
+
+/**
+ * mba_map_view_init_framed:
+ * @home: the frame that zoom 1 shows, in projected units (a story's region); an empty
+ *   rectangle means the projection's home frame
+ *
+ * A view at zoom 1 on @home, whatever size it is drawn at: a region framed this way stays
+ * framed when the window is resized.
+ */
+void
+mba_map_view_init_framed (MbaMapView       *view,
+                          MbaMapProjection  projection,
+                          const MbaMapRect *home)
+{
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (projection < MBA_N_MAP_PROJECTIONS);
+  g_return_if_fail (home != NULL);
+
   view->projection = projection;
+  view->home = home->x2 > home->x1 && home->y2 > home->y1
+               ? *home : *mba_map_projection_get_home (projection);
+  mba_map_view_reset (view);
+}
+
+/* Back to zoom 1 on the view's home frame. */
+void
+mba_map_view_reset (MbaMapView *view)
+{
+  g_return_if_fail (view != NULL);
+
+  if (!(view->home.x2 > view->home.x1 && view->home.y2 > view->home.y1))
+    view->home = *mba_map_projection_get_home (view->projection);
   view->zoom = 1.0;
-  view->center_x = (home->x1 + home->x2) / 2;
-  view->center_y = (home->y1 + home->y2) / 2;
+  view->center_x = (view->home.x1 + view->home.x2) / 2;
+  view->center_y = (view->home.y1 + view->home.y2) / 2;
+}
+
+static const MbaMapRect *
+view_home (const MbaMapView *view)
+{
+  if (view->home.x2 > view->home.x1 && view->home.y2 > view->home.y1)
+    return &view->home;
+  return mba_map_projection_get_home (view->projection);
+}
+
+/* A framed region may still zoom out as far as the projection's home frame allows. */
+static double
+min_zoom (const MbaMapView *view)
+{
+  const MbaMapRect *home = view_home (view), *whole = mba_map_projection_get_home (view->projection);
+  double ratio = MIN ((home->x2 - home->x1) / (whole->x2 - whole->x1),
+                      (home->y2 - home->y1) / (whole->y2 - whole->y1));
+
+  return MBA_MAP_VIEW_MIN_ZOOM * MIN (ratio, 1.0);
 }
 
 /* Pixels per projected unit. */
@@ -31,7 +79,7 @@ mba_map_view_get_scale (const MbaMapView *view,
                         int               width,
                         int               height)
 {
-  const MbaMapRect *home = mba_map_projection_get_home (view->projection);
+  const MbaMapRect *home = view_home (view);
 
   return view->zoom * MIN (MAX (width, 1) / (home->x2 - home->x1),
                            MAX (height, 1) / (home->y2 - home->y1));
@@ -109,9 +157,9 @@ mba_map_view_clamp (MbaMapView *view)
   limits = mba_map_projection_get_limits (view->projection);
   if (!isfinite (view->zoom))
     view->zoom = 1.0;
-  view->zoom = CLAMP (view->zoom, MBA_MAP_VIEW_MIN_ZOOM, MBA_MAP_VIEW_MAX_ZOOM);
+  view->zoom = CLAMP (view->zoom, min_zoom (view), MBA_MAP_VIEW_MAX_ZOOM);
   if (!isfinite (view->center_x) || !isfinite (view->center_y))
-    mba_map_view_init (view, view->projection);
+    mba_map_view_reset (view);
   view->center_x = CLAMP (view->center_x, limits->x1, limits->x2);
   view->center_y = CLAMP (view->center_y, limits->y1, limits->y2);
 }
@@ -130,7 +178,7 @@ mba_map_view_zoom_at (MbaMapView *view,
   g_return_if_fail (view != NULL);
 
   mba_map_view_from_screen (view, width, height, sx, sy, &x, &y);
-  view->zoom = CLAMP (view->zoom * factor, MBA_MAP_VIEW_MIN_ZOOM, MBA_MAP_VIEW_MAX_ZOOM);
+  view->zoom = CLAMP (view->zoom * factor, min_zoom (view), MBA_MAP_VIEW_MAX_ZOOM);
   mba_map_view_from_screen (view, width, height, sx, sy, &x2, &y2);
   view->center_x += x - x2;
   view->center_y += y - y2;

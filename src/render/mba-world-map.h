@@ -40,6 +40,8 @@ typedef struct
  * @zoom: 1 shows the projection's home frame fitted in the view; larger zooms in
  * @center_x: projected x at the middle of the view
  * @center_y: projected y at the middle of the view (y grows northwards)
+ * @home: the frame, in projected units, that zoom 1 fits in the view: the projection's home
+ *   frame, or a story's region (see mba_map_view_init_framed()); empty means the projection's
  *
  * What part of the map a view shows; screen coordinates have y growing downwards.
  */
@@ -49,6 +51,7 @@ typedef struct
   double           zoom;
   double           center_x;
   double           center_y;
+  MbaMapRect       home;
 } MbaMapView;
 
 #define MBA_MAP_VIEW_MIN_ZOOM 0.75
@@ -124,6 +127,10 @@ const guint         *mba_world_map_get_country_arcs   (MbaWorldMap       *self,
 
 void                 mba_map_view_init                (MbaMapView        *view,
                                                        MbaMapProjection   projection);
+void                 mba_map_view_init_framed         (MbaMapView        *view,
+                                                       MbaMapProjection   projection,
+                                                       const MbaMapRect  *home);
+void                 mba_map_view_reset               (MbaMapView        *view);
 double               mba_map_view_get_scale           (const MbaMapView  *view,
                                                        int                width,
                                                        int                height);

@@ -45,7 +45,7 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a chart to OUT (.png, .svg or .pdf) and exit; needs no display"), N_("OUT") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: timeline, map, poster or slides (a PDF handout; default timeline)"), N_("VIEW") },
+    N_("With --export: timeline, map, poster or slides (a PDF handout of at most 500 pages; default timeline)"), N_("VIEW") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the “as of” date, YYYY-MM-DD"), N_("DATE") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "mba-cli.h"
+#include "mba-event-filter.h"
 #include "mba-export.h"
 #include "mba-map-widget.h"
 #include "mba-resource-setup.h"
 #include "mba-session.h"
+#include "mba-slide-renderer.h"
 
 /**
  * mba_cli_load_dataset:
@@ -354,6 +356,15 @@ mba_cli_export (const char *output,
                              from != NULL ? from : to);
           return usage_error (message);
         }
+    }
+  /* A handout of too many pages is refused before a page is drawn. */
+  if (options.view == MBA_EXPORT_VIEW_SLIDES)
+    {
+      g_autoptr(MbaEventFilter) filter = mba_event_filter_new (dataset);
+      g_autoptr(GPtrArray) steps = mba_event_filter_list_events (filter);
+
+      if (!mba_slides_check_count (steps->len, &error))
+        return usage_error (error->message);
     }
   /* The size, the scale and the pixel budget together, before anything is drawn. */
   if (!mba_export_check_options (&options, format, &error))

@@ -163,7 +163,12 @@ mba_window_export_handout_to_file (MbaWindow *self,
       return;
     }
 
-  steps = _mba_window_list_presentation_steps (self);
+  /* The presentation's slide set: the story's, else what the timeline's filter lets through. */
+  {
+    g_autoptr(GPtrArray) all = _mba_window_list_presentation_steps (self);
+
+    steps = mba_slides_list_default (self->dataset, all);
+  }
   /* Too many pages (or none) are refused before any work starts. */
   if (!mba_slides_check_count (steps->len, &error))
     {

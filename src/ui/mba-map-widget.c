@@ -7,12 +7,13 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mba-country-names.h"
 #include "mba-map-summary.h"
 #include "mba-map-widget.h"
-#include "mba-tooltip.h"
 #include "mba-resource-setup.h"
+#include "mba-tooltip.h"
 
 #define ZOOM_STEP 1.25
 #define PAN_STEP 60.0
@@ -126,6 +127,30 @@ mba_map_widget_get_render_params (MbaMapWidget       *self,
   params->activated_code = self->activated_state;
   params->theme = current_theme ();
   params->device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (self->dataset && mba_dataset_get_story (self->dataset))
+    {
+      const MbaStory *story = mba_dataset_get_story (self->dataset);
+
+      params->focus_states = story->states;
+      params->n_focus_states = story->n_states;
+    }
+}
+
+/* The regional view's home: the story's states and their neighbours, else Europe. A reload
+ * of the same story keeps the user's zoom. */
+static void
+frame_story (MbaMapWidget *self)
+{
+  const MbaStory *story = self->dataset ? mba_dataset_get_story (self->dataset) : NULL;
+  MbaMapView *view = &self->views[MBA_MAP_PROJECTION_REGIONAL];
+  MbaMapRect home = { 1, 1, 0, 0 };
+
+  if (story == NULL || self->map == NULL ||
+      !mba_map_get_focus_frame (self->map, MBA_MAP_PROJECTION_REGIONAL, story->states,
+                                story->n_states, &home))
+    home = *mba_map_projection_get_home (MBA_MAP_PROJECTION_REGIONAL);
+  if (memcmp (&home, &view->home, sizeof home) != 0)
+    mba_map_view_init_framed (view, MBA_MAP_PROJECTION_REGIONAL, &home);
 }
 
 static void
@@ -606,7 +631,7 @@ mba_map_widget_reset_view (MbaMapWidget *self)
 {
   g_return_if_fail (MBA_IS_MAP_WIDGET (self));
 
-  mba_map_view_init (current_view (self), current_view (self)->projection);
+  mba_map_view_reset (current_view (self));
   view_changed (self);
 }
 
@@ -972,6 +997,7 @@ mba_map_widget_set_dataset (MbaMapWidget *self,
   if (self->activated_state && (dataset == NULL ||
                                 mba_dataset_find_state (dataset, self->activated_state) == NULL))
     mba_map_widget_set_activated_state (self, NULL);
+  frame_story (self);
   update_summary (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);

@@ -1,4 +1,4 @@
-/* mba-presentation-window.c: the full-screen presentation, one event per step
+/* mba-presentation-window.c: the full-screen presentation: the story's slides, or the whole history
  *
  * Copyright 2026 The Mine Ban Atlas authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,9 +20,10 @@ struct _MbaPresentationWindow
   MbaDataset   *dataset;
   MbaWorldMap  *map;
   MbaSession   *session;        /* nullable: told which event is shown, so the timeline follows */
-  GPtrArray    *steps;          /* const MbaEvent *, owned by the dataset */
+  GPtrArray    *steps;          /* const MbaEvent *, owned by the dataset; NULL: the title slide */
   guint         position;
   gboolean      blank;
+  gboolean      whole_history;  /* the session's events rather than the story's slide set */
 
   MbaSlideView *view;
   guint         hide_pointer_id;
@@ -38,6 +39,7 @@ enum {
   PROP_N_STEPS,
   PROP_EVENT_ID,
   PROP_BLANK,
+  PROP_WHOLE_HISTORY,
   N_PROPS
 };
 
@@ -50,6 +52,7 @@ update_view (MbaPresentationWindow *self)
 
   mba_slide_params_init (&params, self->dataset, self->map);
   params.event = self->steps->len > 0 ? self->steps->pdata[self->position] : NULL;
+  params.title_slide = self->steps->len > 0 && params.event == NULL;
   params.position = self->position;
   params.n_steps = self->steps->len;
   params.blank = self->blank;
@@ -69,7 +72,7 @@ mba_presentation_find_step (GPtrArray  *steps,
   g_return_val_if_fail (steps != NULL, 0);
 
   for (guint i = 0; event_id != NULL && i < steps->len; i++)
-    if (g_strcmp0 (((const MbaEvent *) steps->pdata[i])->id, event_id) == 0)
+    if (steps->pdata[i] != NULL && g_strcmp0 (((const MbaEvent *) steps->pdata[i])->id, event_id) == 0)
       return i;
   return 0;
 }
@@ -99,7 +102,7 @@ mba_presentation_window_set_position (MbaPresentationWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
   /* The window's views follow the presentation, so they show where the class stopped. */
-  if (self->session != NULL && self->steps->len > 0)
+  if (self->session != NULL && mba_presentation_window_get_event_id (self) != NULL)
     mba_session_set_selected_event_id (self->session, mba_presentation_window_get_event_id (self));
 }
 
@@ -113,16 +116,76 @@ mba_presentation_window_get_n_steps (MbaPresentationWindow *self)
 /**
  * mba_presentation_window_get_event_id:
  *
- * Returns: (nullable): the id of the event shown, %NULL when there are no steps
+ * Returns: (nullable): the id of the event shown, %NULL when there are no steps or on the
+ *   title slide
  */
 const char *
 mba_presentation_window_get_event_id (MbaPresentationWindow *self)
 {
+  const MbaEvent *event;
+
   g_return_val_if_fail (MBA_IS_PRESENTATION_WINDOW (self), NULL);
 
   if (self->steps->len == 0)
     return NULL;
-  return ((const MbaEvent *) self->steps->pdata[self->position])->id;
+  event = self->steps->pdata[self->position];
+  return event ? event->id : NULL;
+}
+
+gboolean
+mba_presentation_window_get_whole_history (MbaPresentationWindow *self)
+{
+  g_return_val_if_fail (MBA_IS_PRESENTATION_WINDOW (self), FALSE);
+  return self->whole_history;
+}
+
+/* The steps: the story's slide set, or (with @whole_history, or without a story) the events the
+ * session's filter lets through. */
+static GPtrArray *
+list_steps (MbaPresentationWindow *self,
+            gboolean               whole_history)
+{
+  GPtrArray *story = whole_history ? NULL : mba_slides_list_story (self->dataset);
+
+  if (story != NULL)
+    return story;
+  if (self->session != NULL)
+    return mba_session_list_events (self->session);
+  return NULL;
+}
+
+/**
+ * mba_presentation_window_set_whole_history:
+ *
+ * Presents every event the timeline's filter lets through (from 1997), or the story's slide
+ * set; the event on screen stays on screen when the other set has it. Only for a window made
+ * for a session (the "H" key).
+ */
+void
+mba_presentation_window_set_whole_history (MbaPresentationWindow *self,
+                                           gboolean               whole_history)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *event_id = NULL;
+
+  g_return_if_fail (MBA_IS_PRESENTATION_WINDOW (self));
+
+  whole_history = !!whole_history;
+  if (self->whole_history == whole_history || self->session == NULL)
+    return;
+  steps = list_steps (self, whole_history);
+  if (steps == NULL || steps->len == 0)
+    return;
+  self->whole_history = whole_history;
+  event_id = g_strdup (mba_presentation_window_get_event_id (self));
+  g_ptr_array_unref (self->steps);
+  self->steps = g_ptr_array_ref (steps);
+  self->position = mba_presentation_find_step (steps, event_id);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_STEPS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHOLE_HISTORY]);
 }
 
 gboolean
@@ -228,6 +291,10 @@ on_key_pressed (MbaPresentationWindow *self,
     case GDK_KEY_KP_Decimal:
       mba_presentation_window_set_blank (self, !self->blank);
       return TRUE;
+    case GDK_KEY_h:
+    case GDK_KEY_H:
+      mba_presentation_window_set_whole_history (self, !self->whole_history);
+      return TRUE;
     case GDK_KEY_Escape:
       gtk_window_close (GTK_WINDOW (self));
       return TRUE;
@@ -295,7 +362,8 @@ mba_presentation_window_realize (GtkWidget *widget)
 
 /**
  * mba_presentation_window_new:
- * @steps: (element-type MbaEvent): the events of @dataset to show, in order
+ * @steps: (element-type MbaEvent): the events of @dataset to show, in order; a %NULL step is
+ *   the story's title slide (see mba_slides_list_story())
  * @start: the first step to show
  *
  * Returns: (transfer none): a window that goes full screen when presented and closes on Escape
@@ -327,9 +395,11 @@ mba_presentation_window_new (MbaDataset  *dataset,
  * @session: the app's state, with a dataset
  * @map: (nullable): the outlines for the slides' maps
  *
- * Presents the events that pass the session's filter, in their order, from the selected one
- * (or the first). The steps are fixed when the window opens; each step shown becomes the
- * session's selection.
+ * Presents the dataset's story, from its title slide (mba_slides_list_story()), or, when the
+ * dataset names none, the events that pass the session's filter, in their order, from the
+ * selected one (or the first). The whole history is one key away
+ * (mba_presentation_window_set_whole_history()). Each event shown becomes the session's
+ * selection.
  *
  * Returns: (transfer none): the window
  */
@@ -343,11 +413,20 @@ mba_presentation_window_new_for_session (MbaSession  *session,
   g_return_val_if_fail (MBA_IS_SESSION (session), NULL);
   g_return_val_if_fail (mba_session_get_dataset (session) != NULL, NULL);
 
+  /* A lesson starts at its title; the whole history where the timeline is. */
+  steps = mba_slides_list_story (mba_session_get_dataset (session));
+  if (steps != NULL)
+    {
+      self = mba_presentation_window_new (mba_session_get_dataset (session), map, steps, 0);
+      self->session = g_object_ref (session);
+      return self;
+    }
   steps = mba_session_list_events (session);
   self = mba_presentation_window_new (mba_session_get_dataset (session), map, steps,
                                       mba_presentation_find_step (steps,
                                                                   mba_session_get_selected_event_id (session)));
   self->session = g_object_ref (session);
+  self->whole_history = TRUE;
   return self;
 }
 
@@ -387,6 +466,9 @@ mba_presentation_window_get_property (GObject    *object,
     case PROP_BLANK:
       g_value_set_boolean (value, self->blank);
       break;
+    case PROP_WHOLE_HISTORY:
+      g_value_set_boolean (value, self->whole_history);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -407,6 +489,9 @@ mba_presentation_window_set_property (GObject      *object,
       break;
     case PROP_BLANK:
       mba_presentation_window_set_blank (self, g_value_get_boolean (value));
+      break;
+    case PROP_WHOLE_HISTORY:
+      mba_presentation_window_set_whole_history (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -434,6 +519,15 @@ mba_presentation_window_class_init (MbaPresentationWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_BLANK] =
     g_param_spec_boolean ("blank", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MbaPresentationWindow:whole-history:
+   *
+   * Whether the steps are every event the timeline's filter lets through rather than the
+   * story's slide set ("H" switches).
+   */
+  properties[PROP_WHOLE_HISTORY] =
+    g_param_spec_boolean ("whole-history", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -34,6 +34,9 @@ const char            *mba_presentation_window_get_event_id (MbaPresentationWind
 gboolean               mba_presentation_window_get_blank    (MbaPresentationWindow  *self);
 void                   mba_presentation_window_set_blank    (MbaPresentationWindow  *self,
                                                              gboolean                blank);
+gboolean               mba_presentation_window_get_whole_history (MbaPresentationWindow *self);
+void                   mba_presentation_window_set_whole_history (MbaPresentationWindow *self,
+                                                                  gboolean               whole_history);
 GtkWidget             *mba_presentation_window_get_view     (MbaPresentationWindow  *self);
 
 G_END_DECLS

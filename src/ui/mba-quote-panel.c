@@ -9,8 +9,9 @@
 
 #include "mba-country-names.h"
 #include "mba-quote-panel.h"
-#include "mba-uri.h"
 #include "mba-source-format.h"
+#include "mba-tooltip.h"
+#include "mba-uri.h"
 
 struct _MbaQuotePanel
 {
@@ -61,21 +62,6 @@ mba_uri_is_web (const char *uri)
 {
   /* The same rule as the loader's (issue 16, section 4): one place decides. */
   return uri != NULL && mba_uri_check (uri, NULL);
-}
-
-static char *
-describe_event_date (const MbaEvent *event)
-{
-  g_autofree char *start = mba_date_format (&event->date);
-
-  if (mba_date_is_set (&event->end))
-    {
-      g_autofree char *end = mba_date_format (&event->end);
-
-      /* Translators: an event lasting from one date to another */
-      return g_strdup_printf (_("%s to %s"), start, end);
-    }
-  return g_steal_pointer (&start);
 }
 
 static const char *
@@ -154,6 +140,16 @@ on_copy_clicked (GtkButton *button,
 }
 
 static void
+on_copy_citation_clicked (GtkButton *button,
+                          gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "mba-copy-text");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  show_toast (GTK_WIDGET (button), _("Citation copied"));
+}
+
+static void
 on_link_clicked (GtkButton *button,
                  gpointer   user_data)
 {
@@ -183,26 +179,55 @@ small_button (const char *label,
   return button;
 }
 
-/* The line under a quote: who said it, where, and the buttons to copy it, open the link and
- * list the other events that cite the same source. */
+/* For analysts only, folded away: where the quote is in the article's file, and the citation
+ * to copy. The main view never names a file. */
+static GtkWidget *
+details_expander (const MbaSource *source,
+                  gint64           at)
+{
+  GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Details for Analysts"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *location = mba_source_format_location (source, at);
+  g_autofree char *citation = mba_source_format_citation (source);
+  g_autofree char *copy_text = location ? g_strdup_printf ("%s. %s", citation, location)
+                                        : g_strdup (citation);
+  GtkWidget *copy = small_button (_("Copy C_itation"), _("Copy the source as a citation, with where the quote is"));
+
+  gtk_widget_add_css_class (expander, "source-details");
+  gtk_widget_set_margin_top (box, 4);
+  if (location != NULL)
+    gtk_box_append (GTK_BOX (box), text_label (location, "caption"));
+  g_object_set_data_full (G_OBJECT (copy), "mba-copy-text", g_steal_pointer (&copy_text), g_free);
+  g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_citation_clicked), NULL);
+  gtk_widget_set_halign (copy, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), copy);
+  gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  return expander;
+}
+
+/* The lines under a quote or a record fact, as a reader cites the source: the article's own
+ * headline (or "Untitled article", with our description marked as ours), its outlet and date
+ * where the text states them, or the record page's title, site and the day it was read; then
+ * the buttons to copy the quote, open the link and list the other events that cite the same
+ * source, and the details for analysts. */
 static GtkWidget *
 source_row (MbaQuotePanel   *self,
             const MbaSource *source,
-            const char      *copy_text)
+            const char      *copy_text,
+            gint64           at)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  g_autofree char *description = mba_source_format_citation (source);
+  g_autofree char *heading = mba_source_format_heading (source);
+  g_autofree char *our_title = mba_source_format_our_title (source);
+  g_autofree char *byline = mba_source_format_byline (source);
   GtkWidget *source_button;
 
-  gtk_box_append (GTK_BOX (row), text_label (description, "caption-heading"));
-  if (source->document != NULL)
-    {
-      /* Translators: the file name of the article a quote comes from */
-      g_autofree char *file = g_strdup_printf (_("Article file: %s"), source->document);
-
-      gtk_box_append (GTK_BOX (row), text_label (file, "caption"));
-    }
+  gtk_box_append (GTK_BOX (row), text_label (heading, "caption-heading"));
+  if (our_title != NULL)
+    gtk_box_append (GTK_BOX (row), text_label (our_title, "caption"));
+  if (byline != NULL)
+    gtk_box_append (GTK_BOX (row), text_label (byline, "caption"));
 
   if (copy_text != NULL)
     {
@@ -228,6 +253,8 @@ source_row (MbaQuotePanel   *self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), source_button);
   gtk_box_append (GTK_BOX (row), buttons);
+  if (source->layer == MBA_SOURCE_LAYER_ARTICLE)
+    gtk_box_append (GTK_BOX (row), details_expander (source, at));
   return row;
 }
 
@@ -245,7 +272,8 @@ copy_text_for (const char      *text,
 static GtkWidget *
 quote_block (MbaQuotePanel   *self,
              const char      *text,
-             const MbaSource *source)
+             const MbaSource *source,
+             gint64           at)
 {
   GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *quoted = g_strdup_printf (_("“%s”"), text);
@@ -253,7 +281,7 @@ quote_block (MbaQuotePanel   *self,
 
   gtk_widget_add_css_class (block, "quote-block");
   gtk_box_append (GTK_BOX (block), text_label (quoted, "quote-text"));
-  gtk_box_append (GTK_BOX (block), source_row (self, source, copy));
+  gtk_box_append (GTK_BOX (block), source_row (self, source, copy, at));
   return block;
 }
 
@@ -267,7 +295,7 @@ citation_block (MbaQuotePanel     *self,
   gtk_widget_add_css_class (block, "record-block");
   if (citation->note != NULL)
     gtk_box_append (GTK_BOX (block), text_label (citation->note, "record-note"));
-  gtk_box_append (GTK_BOX (block), source_row (self, citation->source, NULL));
+  gtk_box_append (GTK_BOX (block), source_row (self, citation->source, NULL, 0));
   return block;
 }
 
@@ -300,7 +328,7 @@ dispute_block (MbaQuotePanel    *self,
           gtk_box_append (GTK_BOX (side), text_label (claim->text, "record-note"));
           gtk_widget_add_css_class (side, "record-block");
         }
-      gtk_box_append (GTK_BOX (side), source_row (self, claim->source, copy));
+      gtk_box_append (GTK_BOX (side), source_row (self, claim->source, copy, 0));
       gtk_box_append (GTK_BOX (block), side);
     }
   if (dispute->note != NULL)
@@ -316,8 +344,7 @@ static void
 build_event_page (MbaQuotePanel *self)
 {
   const MbaEvent *event = self->event;
-  g_autofree char *date = describe_event_date (event);
-  g_autofree char *date_line = NULL;
+  g_autofree char *date_line = mba_event_describe_date_kind (event);
   GtkBox *box = self->event_box;
   guint n_article_quotes = 0;
 
@@ -325,9 +352,6 @@ build_event_page (MbaQuotePanel *self)
 
   gtk_box_append (box, text_label (event->title, "title-2"));
 
-  /* Translators: an event's date and kind, e.g. "29 June 2025 · Announcement" */
-  date_line = g_strdup_printf (C_("event date and kind", "%s · %s"), date,
-                               mba_event_kind_get_label (event->kind));
   gtk_box_append (box, text_label (date_line, "event-date"));
 
   if (event->date_basis != NULL)
@@ -381,7 +405,8 @@ build_event_page (MbaQuotePanel *self)
     {
       gtk_box_append (box, section_heading (event->n_quotes == 1 ? _("Quote") : _("Quotes")));
       for (guint i = 0; i < event->n_quotes; i++)
-        gtk_box_append (box, quote_block (self, event->quotes[i].text, event->quotes[i].source));
+        gtk_box_append (box, quote_block (self, event->quotes[i].text, event->quotes[i].source,
+                                          event->quotes[i].at));
     }
 
   if (event->n_citations > 0)
@@ -436,7 +461,9 @@ build_source_page (MbaQuotePanel   *self,
                    const MbaSource *source)
 {
   GtkBox *box = self->source_box;
-  g_autofree char *description = mba_source_format_citation (source);
+  g_autofree char *description = mba_source_format_heading (source);
+  g_autofree char *our_title = mba_source_format_our_title (source);
+  g_autofree char *byline = mba_source_format_byline (source);
   GtkWidget *list = gtk_list_box_new ();
   guint n_events = mba_dataset_get_n_events (self->dataset);
   guint n_citing = 0;
@@ -444,17 +471,24 @@ build_source_page (MbaQuotePanel   *self,
 
   clear_box (box);
   gtk_box_append (box, text_label (description, "title-4"));
+  if (our_title != NULL)
+    gtk_box_append (box, text_label (our_title, NULL));
+  if (byline != NULL)
+    gtk_box_append (box, text_label (byline, NULL));
   if (source->layer == MBA_SOURCE_LAYER_RECORD)
     gtk_box_append (box, text_label (_("A source from the treaty record, not one of the five "
                                        "articles."), "dim-label"));
   if (source->document != NULL)
+    gtk_box_append (box, details_expander (source, 0));
+  if (mba_uri_is_web (source->url))
     {
-      g_autofree char *file = g_strdup_printf (_("Article file: %s"), source->document);
+      GtkWidget *link = small_button (_("Open _Link"), source->url);
 
-      gtk_box_append (box, text_label (file, NULL));
+      g_object_set_data_full (G_OBJECT (link), "mba-uri", g_strdup (source->url), g_free);
+      g_signal_connect (link, "clicked", G_CALLBACK (on_link_clicked), NULL);
+      gtk_widget_set_halign (link, GTK_ALIGN_START);
+      gtk_box_append (box, link);
     }
-  if (source->url != NULL)
-    gtk_box_append (box, source_row (self, source, NULL));
   if (source->note != NULL)
     gtk_box_append (box, text_label (source->note, "dim-label"));
 
@@ -468,7 +502,7 @@ build_source_page (MbaQuotePanel   *self,
 
       if (!event_cites (event, source))
         continue;
-      date = describe_event_date (event);
+      date = mba_event_describe_date (event);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->title);
@@ -529,8 +563,12 @@ static void
 mba_quote_panel_real_event_activated (MbaQuotePanel *self,
                                       const char    *event_id)
 {
-  if (self->session != NULL)
-    mba_session_set_selected_event_id (self->session, event_id);
+  if (self->session == NULL)
+    return;
+  /* The event already selected changes nothing in the session: go back to its page here. */
+  if (self->event != NULL && g_strcmp0 (self->event_id, event_id) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "event");
+  mba_session_set_selected_event_id (self->session, event_id);
 }
 
 static void

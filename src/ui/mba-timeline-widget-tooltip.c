@@ -22,18 +22,12 @@ static void
 append_event_tooltip (GString        *markup,
                       const MbaEvent *event)
 {
-  g_autofree char *date = mba_date_format (&event->date);
+  /* The same words as the quote panel's line under the title (mba-tooltip.c). */
+  g_autofree char *date_kind = mba_event_describe_date_kind (event);
+  g_autofree char *date = g_markup_escape_text (date_kind, -1);
   /* Data strings are cut and isolated (mba-tooltip.h): a tooltip stays a tooltip. */
   g_autofree char *title = mba_tooltip_data_markup (event->title);
 
-  if (mba_date_is_set (&event->end))
-    {
-      g_autofree char *start = g_steal_pointer (&date);
-      g_autofree char *end = mba_date_format (&event->end);
-
-      /* Translators: an event that lasts, e.g. "1 March 2025 – 29 June 2025" */
-      date = g_strdup_printf (_("%s – %s"), start, end);
-    }
   g_string_append_printf (markup, "%s\n<b>%s</b>", date, title);
 
   for (guint i = 0; i < event->n_states && i < MAX_TOOLTIP_STATES; i++)

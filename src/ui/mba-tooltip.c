@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mba-bidi.h"
 #include "mba-tooltip.h"
 
@@ -93,4 +95,55 @@ mba_tooltip_set (GtkTooltip *tooltip,
   g_return_if_fail (text != NULL);
 
   gtk_tooltip_set_custom (tooltip, mba_tooltip_label_new (text, use_markup));
+}
+
+/**
+ * mba_event_describe_date:
+ *
+ * An event's date in words, the same in the quote panel and in the timeline's tooltip:
+ * "29 June 2025", "from 28 June 2025", "1 March 2025 to 29 June 2025" for an event that lasts.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+mba_event_describe_date (const MbaEvent *event)
+{
+  g_autofree char *start = NULL;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  start = mba_date_format (&event->date);
+  if (mba_date_is_set (&event->end))
+    {
+      g_autofree char *end = mba_date_format (&event->end);
+
+      /* Translators: an event lasting from one date to another */
+      return g_strdup_printf (_("%s to %s"), start, end);
+    }
+  return g_steal_pointer (&start);
+}
+
+/**
+ * mba_event_describe_date_kind:
+ *
+ * The line under an event's title in the panel and over it in the tooltip: its date and kind,
+ * "29 June 2025 · Decree", and "worked out" for a step the app derived from Article 20.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+mba_event_describe_date_kind (const MbaEvent *event)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  date = mba_event_describe_date (event);
+  if (event->derived)
+    /* Translators: a derived event's date and kind, e.g. "20 August 2025 · Withdrawal deposited · worked out" */
+    return g_strdup_printf (C_("event date and kind", "%s · %s · worked out"), date,
+                            mba_event_kind_get_label (event->kind));
+  /* Translators: an event's date and kind, e.g. "29 June 2025 · Announcement" */
+  return g_strdup_printf (C_("event date and kind", "%s · %s"), date,
+                          mba_event_kind_get_label (event->kind));
 }

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mba-dataset.h"
+
 G_BEGIN_DECLS
 
 /* A string from the data is cut to this many characters (with "…") in a tooltip. */
@@ -21,5 +23,8 @@ GtkWidget *mba_tooltip_label_new   (const char *text,
 void       mba_tooltip_set         (GtkTooltip *tooltip,
                                     const char *text,
                                     gboolean    use_markup);
+
+char      *mba_event_describe_date      (const MbaEvent *event);
+char      *mba_event_describe_date_kind (const MbaEvent *event);
 
 G_END_DECLS

@@ -14,8 +14,9 @@
 
 /* Editors save in several writes: wait for the file to settle before offering to reload. */
 #define RELOAD_SETTLE_MS 300
-/* A problem's message is cut at this many characters in the report's list. */
-#define REPORT_MAX_CHARS 400
+/* A problem's place and message are cut at this many characters in the report's list; the
+ * loader already cuts messages at 1,000 bytes, this keeps any row cheap whatever it is given. */
+#define REPORT_MAX_CHARS 1000
 
 /* The report is a concealed GtkRevealer until a file fails: its child is shown only while it
  * is revealed or sliding, so that its labels are not laid out for nothing (at start-up too). */
@@ -222,8 +223,10 @@ copy_report_action (GtkWidget  *widget,
  * toast's record when its hide animation ends while its show animation may still run, and then
  * crashes (SIGSEGV in g_object_unref from adw_animation_skip): that happens when a toast is
  * dismissed less than 200 ms after it appears (the show lasts up to 500 ms, the hide 300 ms).
- * So the toast is never added while it shows, it is shown at once (high priority, not queued
- * behind another), and it is dismissed no sooner than TOAST_SAFE_DISMISS_MS after it was added. */
+ * A toast it pushed aside is shown again when it goes, and aborts (assertion !info->widget) if
+ * that toast's own hide has not ended. So the toast is never added while it shows, it is shown
+ * at once (high priority, not queued behind another, so that the time it was added is the time
+ * it appeared), and it is dismissed no sooner than TOAST_SAFE_DISMISS_MS after that. */
 #define TOAST_SAFE_DISMISS_MS 600
 
 static void
