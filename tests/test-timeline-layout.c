@@ -753,6 +753,9 @@ test_labels_inside (void)
                       g_assert_cmpfloat (items[i].label.x, >=, g->plot.x - 0.5);
                       g_assert_cmpfloat (items[i].label.x + items[i].label.width, <=,
                                          g->plot.x + g->plot.width + 0.5);
+                      /* Never so short that only the ellipsis shows. */
+                      if (!items[i].label_inside)
+                        g_assert_cmpfloat (items[i].label.width, >=, MIN (items[i].label_full_width, 36) - 0.5);
                       n_checked++;
                       n_cut += items[i].label.width < items[i].label_full_width - 0.5;
                     }

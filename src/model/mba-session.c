@@ -118,23 +118,53 @@ limits_for_dataset (MbaDataset *dataset,
     }
 }
 
-/* The story's range on the timeline: its period with a little room at both ends, so that its
- * first and last events are not on the edge. FALSE when there is no story. */
+/**
+ * mba_session_range_for_dataset:
+ * @dataset: (nullable): the dataset
+ * @period: the story or the whole history
+ * @start: (out): the first day the timeline shows
+ * @end: (out): the day after the last
+ *
+ * The range the window shows for @period, which exports use too: the story's period with a
+ * little room at both ends (so that its first and last events are not on the edge), or the
+ * whole span the timeline may show. A dataset without a story gets the whole span for both.
+ *
+ * Returns: %TRUE when the range is the story's
+ */
+gboolean
+mba_session_range_for_dataset (MbaDataset       *dataset,
+                               MbaSessionPeriod  period,
+                               double           *start,
+                               double           *end)
+{
+  const MbaStory *story = dataset ? mba_dataset_get_story (dataset) : NULL;
+  double min_day, max_day, margin;
+
+  limits_for_dataset (dataset, &min_day, &max_day);
+  *start = min_day;
+  *end = max_day;
+  if (story == NULL || period != MBA_SESSION_PERIOD_STORY)
+    return FALSE;
+  margin = MAX (7, (story->last_day + 1 - story->first_day) * 0.04);
+  *start = MAX (min_day, story->first_day - margin);
+  *end = MIN (max_day, story->last_day + 1 + margin);
+  if (*end - *start < MBA_SESSION_MIN_VISIBLE_SPAN)
+    *end = *start + MBA_SESSION_MIN_VISIBLE_SPAN;
+  return TRUE;
+}
+
+/* The story's range on the timeline; FALSE when there is no story. */
 static gboolean
 story_range (MbaSession *self,
              double     *start,
              double     *end)
 {
-  const MbaStory *story = self->dataset ? mba_dataset_get_story (self->dataset) : NULL;
-  double margin;
+  double s, e;
 
-  if (story == NULL)
+  if (!mba_session_range_for_dataset (self->dataset, MBA_SESSION_PERIOD_STORY, &s, &e))
     return FALSE;
-  margin = MAX (7, (story->last_day + 1 - story->first_day) * 0.04);
-  *start = MAX (self->min_day, story->first_day - margin);
-  *end = MIN (self->max_day, story->last_day + 1 + margin);
-  if (*end - *start < MBA_SESSION_MIN_VISIBLE_SPAN)
-    *end = *start + MBA_SESSION_MIN_VISIBLE_SPAN;
+  *start = s;
+  *end = e;
   return TRUE;
 }
 

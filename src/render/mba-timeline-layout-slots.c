@@ -583,7 +583,8 @@ place_slots (MbaTimelineLayout *self,
                                                                       item->lane_first + item->count - 1);
 
         /* A label whose event lies left of the view starts at its edge instead, shortened. */
-        if (item->label.width < 1)
+        /* A label cut to a few pixels would show only its ellipsis. */
+        if (!item->label_inside && item->label.width < MIN (item->label_full_width, MIN_CUT_LABEL_WIDTH))
           item->label.width = 0;
         if (item->label.width > 0 && !item->label_inside && item->label.x < plot_left)
           {

@@ -216,6 +216,12 @@ reveal_event (MbaTimelineWidget *self,
 
         _mba_timeline_widget_ensure_layout (self);
         item = mba_timeline_layout_find_event_item (self->layout, event);
+        if (item == NULL && best_count != G_MAXUINT)
+          {
+            /* Lost from view by the last step (spread over its day, past an edge): step back. */
+            mba_timeline_viewport_set_range (self->viewport, best_start, best_end);
+            break;
+          }
         if (item == NULL || item->type != MBA_TIMELINE_ITEM_CLUSTER)
           break;
         if (item->count < best_count)

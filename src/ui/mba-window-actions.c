@@ -61,6 +61,9 @@ export_action (GtkWidget  *widget,
                                   mba_session_get_selected_event_id (self->session),
                                   dark ? MBA_THEME_DARK : MBA_THEME_LIGHT, view,
                                   mba_map_widget_get_world_view (self->map));
+  /* The period starts as what the timeline shows. */
+  mba_export_dialog_set_screen_period (dialog, mba_session_get_visible_start (self->session),
+                                       mba_session_get_visible_end (self->session));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
