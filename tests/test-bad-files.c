@@ -522,7 +522,7 @@ test_check_many_problems (void)
 
       g_assert_cmpstr (lines[i], ==, expected);
     }
-  summary = g_strdup_printf ("%s: and %u more problems of these kinds: wrong type (%u)", path,
+  summary = g_strdup_printf ("%s: and %u more problems: wrong type (%u)", path,
                              n_bad - MBA_PROBLEM_LIST_MAX_KEPT, n_bad - MBA_PROBLEM_LIST_MAX_KEPT);
   g_assert_cmpstr (lines[MBA_PROBLEM_LIST_MAX_KEPT], ==, summary);
 

@@ -59,6 +59,9 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "a4-landscape"));
   g_assert_nonnull (strstr (run.out, "pixels per unit for PNG, 1 to 4; at most 7680 × 4320 pixels"));
   g_assert_nonnull (strstr (run.out, "16 to 8192 each"));
+  g_assert_nonnull (strstr (run.out, "--period=PERIOD"));
+  g_assert_nonnull (strstr (run.out, "--from=DATE"));
+  g_assert_nonnull (strstr (run.out, "--to=DATE"));
 }
 
 /* Named sizes are accepted by name and case, unknown ones named in the error. */
@@ -125,6 +128,15 @@ test_export_ranges (void)
     { "--theme", "sepia", NULL, NULL, "--theme: “sepia” is not light or dark\n" },
     { "--view", "globe", NULL, NULL, "--view: “globe” is not timeline, map, poster or slides\n" },
     { "--select", "no-such-event", NULL, NULL, "--select: no event has the id “no-such-event”\n" },
+    { "--period", "2025", NULL, NULL, "--period: “2025” is not story or all\n" },
+    { "--from", "2025-08-01", "--to", "2025-07-31", "--from: 2025-08-01 is after --to 2025-07-31\n" },
+    { "--from", "2025-02-30", NULL, NULL,
+      "--from: “2025-02-30” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n" },
+    { "--to", "2025-06-01/2025-07-01", NULL, NULL,
+      "--to: “2025-06-01/2025-07-01” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n" },
+    { "--period", "all", "--from", "2025", "--period: give either --period or --from and --to, not both\n" },
+    { "--from", "2090", NULL, NULL, "--from: 2090 is after the last event of the dataset\n" },
+    { "--to", "1900-05", NULL, NULL, "--to: 1900-05 is before the first event of the dataset\n" },
   };
   g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
   g_autofree char *png = g_build_filename (dir, "out.png", NULL);
@@ -139,6 +151,109 @@ test_export_ranges (void)
       g_assert_cmpint (run.status, ==, 2);
       g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
     }
+  g_rmdir (dir);
+}
+
+/* The SVG's description (its <desc>), which names the timeline's period. */
+static char *
+export_description (const char *svg_path)
+{
+  g_autofree char *svg = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  start = strstr (svg, "<desc>");
+  end = start ? strstr (start, "</desc>") : NULL;
+  g_assert_nonnull (end);
+  return g_strndup (start + 6, end - start - 6);
+}
+
+/* The words of a PDF, or NULL (the test is then skipped) without pdftotext. */
+static char *
+pdf_text (const char *pdf_path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, pdf_path, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* Exports draw the story by default (2025–2026, not 1997–2026), the whole history with
+ * --period all, and the days asked for with --from and --to, the map on the period's end. */
+static void
+test_export_period (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mba-cli-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "x.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *desc = NULL;
+  g_autofree char *words = NULL;
+
+  {
+    g_auto(MbaTestRun) run = { 0 };
+
+    run_app (&run, "--export", svg, "--view", "timeline", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    desc = export_description (svg);
+    g_assert_nonnull (strstr (desc, "\nTimeline from 4 March 2025 to 6 March 2026\n"));
+    g_clear_pointer (&desc, g_free);
+  }
+  {
+    g_auto(MbaTestRun) run = { 0 };
+
+    run_app (&run, "--export", svg, "--view", "poster", "--period", "all", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    desc = export_description (svg);
+    g_assert_nonnull (strstr (desc, "\nTimeline from "));
+    g_assert_nonnull (strstr (desc, " 1996 to "));   /* the treaty of 1997, with room before it */
+    g_clear_pointer (&desc, g_free);
+  }
+  {
+    g_auto(MbaTestRun) run = { 0 };
+
+    run_app (&run, "--export", svg, "--view", "timeline", "--from", "2025-06-01", "--to", "2025-07-31", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    desc = export_description (svg);
+    g_assert_true (g_str_has_prefix (desc, "On 31 July 2025, "));
+    g_assert_nonnull (strstr (desc, "\nTimeline from 1 June 2025 to 31 July 2025\n"));
+    g_clear_pointer (&desc, g_free);
+  }
+
+  /* What is drawn: the axis of the story names months of 2025, not the years since 1997. */
+  {
+    g_auto(MbaTestRun) run = { 0 };
+
+    run_app (&run, "--export", pdf, "--view", "timeline", "--no-caption", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    words = pdf_text (pdf);
+    if (words != NULL)
+      {
+        g_assert_nonnull (strstr (words, "2025\n"));
+        g_assert_nonnull (strstr (words, "Apr\n"));
+        g_assert_nonnull (strstr (words, "Oct\n"));
+        g_assert_null (strstr (words, "2000\n"));
+        g_assert_null (strstr (words, "2010\n"));
+      }
+    g_clear_pointer (&words, g_free);
+  }
+  {
+    g_auto(MbaTestRun) run = { 0 };
+
+    run_app (&run, "--export", pdf, "--view", "timeline", "--no-caption", "--period", "all", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    words = pdf_text (pdf);
+    if (words != NULL)
+      g_assert_nonnull (strstr (words, "2010\n"));
+  }
+  g_unlink (svg);
+  g_unlink (pdf);
   g_rmdir (dir);
 }
 
@@ -419,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/export/sizes", test_export_sizes);
   g_test_add_func ("/cli/export/ranges", test_export_ranges);
+  g_test_add_func ("/cli/export/period", test_export_period);
   g_test_add_func ("/cli/export/slides-limit", test_export_slides_limit);
   g_test_add_func ("/cli/check/ok", test_check_ok);
   g_test_add_func ("/cli/check/problems", test_check_problems);

@@ -121,6 +121,47 @@ test_defaults (void)
   close_dialog (dialog);
 }
 
+/* The period: what the window shows by default (the story until told), then the story and the
+ * whole history; the map has none. */
+static void
+test_period (void)
+{
+  MbaExportDialog *dialog = new_dialog (MBA_EXPORT_VIEW_TIMELINE, MBA_THEME_LIGHT);
+  const MbaStory *story = mba_dataset_get_story (dataset);
+  MbaExportOptions options;
+  double start, end;
+
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "period_row")), ==, 0);
+  mba_export_dialog_get_options (dialog, &options);
+  mba_export_resolve_range (&options, &start, &end);
+  g_assert_cmpfloat (start, <, story->first_day);
+  g_assert_cmpfloat (start, >, story->first_day - 30);
+  g_assert_cmpfloat (end, >, story->last_day);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, "period_row")), ==,
+                   "4 March 2025 to 6 March 2026");
+
+  mba_export_dialog_set_screen_period (dialog, mba_day_from_ymd (2025, 6, 1), mba_day_from_ymd (2025, 8, 1));
+  mba_export_dialog_get_options (dialog, &options);
+  g_assert_cmpfloat (options.start_day, ==, mba_day_from_ymd (2025, 6, 1));
+  g_assert_cmpfloat (options.end_day, ==, mba_day_from_ymd (2025, 8, 1));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, "period_row")), ==, "1 June 2025 to 31 July 2025");
+
+  adw_combo_row_set_selected (child (dialog, "period_row"), 1);
+  mba_export_dialog_get_options (dialog, &options);
+  g_assert_cmpfloat (options.start_day, ==, start);
+  g_assert_cmpfloat (options.end_day, ==, end);
+
+  adw_combo_row_set_selected (child (dialog, "period_row"), 2);
+  mba_export_dialog_get_options (dialog, &options);
+  g_assert_cmpfloat (options.start_day, <, mba_day_from_ymd (1997, 9, 18));
+  g_assert_cmpfloat (options.end_day, >, story->last_day);
+
+  g_assert_true (sensitive (dialog, "period_row"));
+  adw_combo_row_set_selected (child (dialog, "view_row"), MBA_EXPORT_VIEW_MAP);
+  g_assert_false (sensitive (dialog, "period_row"));
+  close_dialog (dialog);
+}
+
 /* Presets fill in the numbers; numbers that match a preset select it; others are Custom. */
 static void
 test_sizes (void)
@@ -323,6 +364,7 @@ main (int   argc,
 
   /* In this order: the later tests see the choices remembered by the export. */
   g_test_add_func ("/export-dialog/defaults", test_defaults);
+  g_test_add_func ("/export-dialog/period", test_period);
   g_test_add_func ("/export-dialog/sizes", test_sizes);
   g_test_add_func ("/export-dialog/export-and-remember", test_export_and_remember);
   g_test_add_func ("/export-dialog/unwritable", test_unwritable);

@@ -167,6 +167,68 @@ test_dataset (void)
   g_assert_cmpint (mba_session_get_cursor_day (session), ==, 0);
 }
 
+/* A dataset that names a story opens on it, the map on its last day; View → Whole History and
+ * back set the range and the two flags; a dataset without one shows everything. */
+static void
+test_story (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) bundled = mba_dataset_new_from_file (path, &error);
+  g_autoptr(MbaDataset) small = load ("small.json");
+  g_autoptr(MbaSession) session = mba_session_new ();
+  g_auto(Recorder) recorder = { 0 };
+  double start = 0, end = 0;
+
+  g_assert_no_error (error);
+  recorder_watch (&recorder, session);
+  mba_session_set_dataset (session, bundled);
+  g_assert_true (mba_session_get_story_range (session, &start, &end));
+  /* The story, 18 March 2025 to 20 February 2026, with a little room, and not 1997. */
+  g_assert_cmpfloat (start, <, mba_day_from_ymd (2025, 3, 18));
+  g_assert_cmpfloat (start, >, mba_day_from_ymd (2025, 1, 1));
+  g_assert_cmpfloat (end, >, mba_day_from_ymd (2026, 2, 21));
+  g_assert_cmpfloat (end, <, mba_day_from_ymd (2026, 5, 1));
+  g_assert_cmpfloat (mba_session_get_visible_start (session), ==, start);
+  g_assert_cmpfloat (mba_session_get_visible_end (session), ==, end);
+  g_assert_true (mba_session_get_showing_story (session));
+  g_assert_false (mba_session_get_showing_whole_history (session));
+  g_assert_cmpuint (count (&recorder, "showing-story"), ==, 1);
+  g_assert_cmpuint (count (&recorder, "showing-whole-history"), ==, 1);
+  g_assert_cmpint (mba_session_get_cursor_day (session), ==, mba_day_from_ymd (2026, 2, 20));
+
+  recorder_reset (&recorder);
+  mba_session_show_whole_history (session);
+  g_assert_cmpfloat (mba_session_get_visible_start (session), ==, mba_session_get_min_day (session));
+  g_assert_cmpfloat (mba_session_get_visible_end (session), ==, mba_session_get_max_day (session));
+  g_assert_cmpfloat (mba_session_get_min_day (session), <, mba_day_from_ymd (1998, 1, 1));
+  g_assert_false (mba_session_get_showing_story (session));
+  g_assert_true (mba_session_get_showing_whole_history (session));
+  g_assert_cmpuint (count (&recorder, "showing-story"), ==, 1);
+  g_assert_cmpuint (count (&recorder, "showing-whole-history"), ==, 1);
+
+  /* A zoom elsewhere is neither. */
+  mba_session_set_visible_range (session, mba_day_from_ymd (2010, 1, 1), mba_day_from_ymd (2012, 1, 1));
+  g_assert_false (mba_session_get_showing_story (session));
+  g_assert_false (mba_session_get_showing_whole_history (session));
+
+  recorder_reset (&recorder);
+  mba_session_show_story (session);
+  g_assert_cmpfloat (mba_session_get_visible_start (session), ==, start);
+  g_assert_true (mba_session_get_showing_story (session));
+  g_assert_cmpuint (count (&recorder, "showing-story"), ==, 1);
+  g_assert_cmpuint (count (&recorder, "showing-whole-history"), ==, 0);
+
+  /* No story: the whole span, and show_story shows that. */
+  mba_session_set_dataset (session, small);
+  g_assert_false (mba_session_get_story_range (session, &start, &end));
+  g_assert_false (mba_session_get_showing_story (session));
+  g_assert_true (mba_session_get_showing_whole_history (session));
+  mba_session_set_visible_range (session, mba_day_from_ymd (2010, 1, 1), mba_day_from_ymd (2012, 1, 1));
+  mba_session_show_story (session);
+  g_assert_true (mba_session_get_showing_whole_history (session));
+}
+
 static void
 test_selection (void)
 {
@@ -383,6 +445,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/session/dataset", test_dataset);
+  g_test_add_func ("/session/story", test_story);
   g_test_add_func ("/session/selection", test_selection);
   g_test_add_func ("/session/cursor-and-range", test_cursor_and_range);
   g_test_add_func ("/session/filter", test_filter);

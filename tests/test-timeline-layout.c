@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mba-synthetic.h"
+#include "mba-session.h"
 #include "mba-timeline-layout.h"
 #include "mba-timeline-viewport.h"
 
@@ -432,7 +433,7 @@ rects_overlap (const MbaTimelineRect *a,
 }
 
 /* No label overlaps another label or anybody else's dot, bar or pill, and no two marks in a
- * row overlap; every event shown alone has a label; clusters cover their events once. */
+ * row overlap; every event shown alone has a label, unless at the plot's very edge; clusters cover their events once. */
 static void
 check_layout (MbaTimelineLayout *layout)
 {
@@ -448,7 +449,9 @@ check_layout (MbaTimelineLayout *layout)
       if (a->type == MBA_TIMELINE_ITEM_EVENT)
         {
           g_assert_cmpuint (a->count, ==, 1);
-          g_assert_cmpfloat (a->label.width, >, 0);
+          /* Labels stay inside the plot: an event at its very edge may have no room for one. */
+          if (a->x >= g->plot.x && a->x_end + 50 <= g->plot.x + g->plot.width)
+            g_assert_cmpfloat (a->label.width, >, 0);
           g_assert_cmpfloat (a->label.width, <=, a->label_full_width + 0.5);
           if (!a->is_range)
             /* In its day (same-day events are spread over it when zoomed in). */
@@ -703,6 +706,65 @@ test_pills_inside (void)
   check_pills_inside (synthetic);
 }
 
+/* Every label lies inside the plot, at either edge: over the story and the whole history of the
+ * bundled dataset, at five widths and two heights, in both lane modes. Labels at the right edge
+ * used to run past it ("Pola" for Poland's withdrawal), and those of events left of the view
+ * started before it. */
+static void
+test_labels_inside (void)
+{
+  static const int widths[] = { 500, 700, 900, 1200, 1800 };
+  static const int heights[] = { 300, HEIGHT };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) bundled = mba_dataset_new_from_file (path, &error);
+  g_autoptr(MbaSession) session = mba_session_new ();
+  double ranges[2][2];
+  guint n_checked = 0, n_cut = 0;
+
+  g_assert_no_error (error);
+  mba_session_set_dataset (session, bundled);
+  g_assert_true (mba_session_get_story_range (session, &ranges[0][0], &ranges[0][1]));
+  ranges[1][0] = mba_session_get_min_day (session);
+  ranges[1][1] = mba_session_get_max_day (session);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+        for (int mode = MBA_TIMELINE_LANE_MODE_KIND; mode <= MBA_TIMELINE_LANE_MODE_STATE; mode++)
+          {
+            g_autoptr(MbaTimelineLayout) layout = layout_new (bundled, mode);
+            const MbaTimelineGeometry *g;
+            const MbaTimelineItem *items;
+            guint n;
+
+            /* Panned a little too, so that events sit just outside both edges. */
+            for (int shift = 0; shift <= 2; shift++)
+              {
+                double pan = (ranges[r][1] - ranges[r][0]) * 0.07 * shift;
+
+                mba_timeline_layout_update (layout, ranges[r][0] + pan, ranges[r][1] + pan,
+                                            widths[w], heights[h], 0);
+                g = mba_timeline_layout_get_geometry (layout);
+                items = mba_timeline_layout_get_items (layout, &n);
+                for (guint i = 0; i < n; i++)
+                  if (items[i].label.width > 0)
+                    {
+                      g_assert_cmpfloat (items[i].label.x, >=, g->plot.x - 0.5);
+                      g_assert_cmpfloat (items[i].label.x + items[i].label.width, <=,
+                                         g->plot.x + g->plot.width + 0.5);
+                      /* Never so short that only the ellipsis shows. */
+                      if (!items[i].label_inside)
+                        g_assert_cmpfloat (items[i].label.width, >=, MIN (items[i].label_full_width, 36) - 0.5);
+                      n_checked++;
+                      n_cut += items[i].label.width < items[i].label_full_width - 0.5;
+                    }
+              }
+          }
+  g_assert_cmpuint (n_checked, >, 500);
+  g_test_message ("%u labels checked, %u shortened", n_checked, n_cut);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -730,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/timeline/layout/no-overlap/small", test_no_overlap_small);
   g_test_add_func ("/timeline/layout/no-overlap/synthetic", test_no_overlap_synthetic);
   g_test_add_func ("/timeline/layout/clusters", test_clusters);
+  g_test_add_func ("/timeline/layout/labels-inside", test_labels_inside);
   g_test_add_func ("/timeline/layout/hit-test", test_hit_test);
   g_test_add_func ("/timeline/layout/pills-inside", test_pills_inside);
 

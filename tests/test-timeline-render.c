@@ -250,6 +250,66 @@ test_selection_and_hover (void)
   drawing_clear (&drawing);
 }
 
+/* A selected event whose label is cut, or which is in a cluster, gets its whole title in a
+ * callout drawn in its own row: selecting it changes no pixel of any other row. It used to be
+ * drawn above the event, over the row above. */
+static void
+test_callout_in_row (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) bundled = mba_dataset_new_from_file (path, &error);
+  const MbaPalette *palette = mba_palette_get (MBA_THEME_LIGHT);
+  const MbaTimelineGeometry *g;
+  const MbaTimelineItem *items, *chosen = NULL;
+  cairo_surface_t *before;
+  Drawing drawing;
+  guint n, n_changed = 0;
+  double top, bottom;
+
+  g_assert_no_error (error);
+  drawing_init (&drawing);
+  drawing.scene.dataset = bundled;
+  drawing.scene.start_day = mba_day_from_ymd (2025, 3, 1);
+  drawing.scene.end_day = mba_day_from_ymd (2026, 3, 15);
+  drawing_render (&drawing, palette);
+  g = mba_timeline_layout_get_geometry (drawing.layout);
+  items = mba_timeline_layout_get_items (drawing.layout, &n);
+  /* An event with a cut label, not in the first lane, so that there is a row above it. */
+  for (guint i = 0; i < n && chosen == NULL; i++)
+    if (items[i].type == MBA_TIMELINE_ITEM_EVENT && items[i].lane > 0 &&
+        items[i].label.width < items[i].label_full_width - 0.5 && items[i].y - g->row_height > g->plot.y)
+      chosen = &items[i];
+  g_assert_nonnull (chosen);
+  top = chosen->y - g->row_height / 2 - 1;
+  bottom = chosen->y + g->row_height / 2 + 1;
+  drawing.scene.selected_id = chosen->event->id;
+  before = g_steal_pointer (&drawing.surface);
+  drawing_render (&drawing, palette);
+
+  for (int y = (int) g->plot.y; y < HEIGHT; y++)
+    for (int x = (int) g->plot.x; x < WIDTH; x++)
+      {
+        MbaColor a, b;
+
+        if (y >= top && y <= bottom)
+          continue;
+        a = pixel_at (before, x, y);
+        b = pixel_at (drawing.surface, x, y);
+        n_changed += color_distance (&a, &b) > 0;
+      }
+  g_assert_cmpuint (n_changed, ==, 0);
+  /* And the callout is there: the row changed past the cut label's end. */
+  {
+    MbaColor a = pixel_at (before, chosen->label.x + chosen->label.width + 4, chosen->y - g->row_height / 2 + 2);
+    MbaColor b = pixel_at (drawing.surface, chosen->label.x + chosen->label.width + 4, chosen->y - g->row_height / 2 + 2);
+
+    g_assert_cmpfloat (color_distance (&a, &b), >, 0);
+  }
+  cairo_surface_destroy (before);
+  drawing_clear (&drawing);
+}
+
 /* The same drawing goes to SVG as vectors: circles are paths, not stamped images. */
 static void
 test_svg_export (void)
@@ -316,6 +376,7 @@ main (int    argc,
   g_test_add_func ("/timeline/render/cursor-and-background", test_cursor_and_background);
   g_test_add_func ("/timeline/render/selection-and-hover", test_selection_and_hover);
   g_test_add_func ("/timeline/render/svg-export", test_svg_export);
+  g_test_add_func ("/timeline/render/callout-in-row", test_callout_in_row);
   g_test_add_func ("/timeline/render/empty", test_empty);
 
   ret = g_test_run ();

@@ -520,6 +520,71 @@ test_selection_property (Fixture       *fixture,
   g_assert_cmpuint (fixture->cursor_notifies, >=, 2);
 }
 
+/* Selecting, as the search, the map or a slide does, an event that is inside a cluster in the
+ * story's view zooms in until the event is drawn on its own, with its label. */
+static void
+test_select_in_cluster (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "mine-ban-atlas.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbaDataset) bundled = mba_dataset_new_from_file (path, &error);
+  MbaTimelineLayout *layout;
+  const MbaStory *story;
+  guint n_tried = 0, n_shared = 0;
+
+  g_assert_no_error (error);
+  mba_session_set_dataset (fixture->session, bundled);
+  story = mba_dataset_get_story (bundled);
+  for (guint i = 0; i < mba_dataset_get_n_events (bundled); i++)
+    {
+      const MbaEvent *event = mba_dataset_get_event (bundled, i);
+      const MbaTimelineItem *item;
+      double span;
+
+      if (event->first_day < story->first_day || event->first_day > story->last_day)
+        continue;
+      mba_session_set_selected_event_id (fixture->session, NULL);
+      mba_session_show_story (fixture->session);
+      layout = mba_timeline_widget_get_layout (fixture->timeline);
+      item = mba_timeline_layout_find_event_item (layout, event);
+      if (item == NULL || item->type != MBA_TIMELINE_ITEM_CLUSTER)
+        continue;
+      span = mba_timeline_viewport_get_span (viewport_of (fixture));
+
+      mba_session_set_selected_event_id (fixture->session, event->id);
+      layout = mba_timeline_widget_get_layout (fixture->timeline);
+      item = mba_timeline_layout_find_event_item (layout, event);
+      g_assert_nonnull (item);
+      if (item->type == MBA_TIMELINE_ITEM_CLUSTER)
+        {
+          /* Only events on the same days as it, in a lane too short to stack them, may stay
+           * with it; they are then the smallest cluster it can be in. */
+          for (guint k = 0; k < item->count; k++)
+            {
+              const MbaEvent *other = mba_timeline_layout_get_lane_event (layout, item->lane, item->lane_first + k);
+
+              g_assert_cmpint (other->first_day, <=, event->last_day);
+              g_assert_cmpint (other->last_day, >=, event->first_day);
+            }
+          n_shared++;
+        }
+      else
+        g_assert_cmpfloat (item->label.width, >, 0);
+      /* Its dot in view (events of one day are spread over it when zoomed in far). */
+      g_assert_cmpfloat (item->x, >=, mba_timeline_layout_get_geometry (layout)->plot.x);
+      g_assert_cmpfloat (item->x, <=, mba_timeline_layout_get_geometry (layout)->plot.x +
+                                      mba_timeline_layout_get_geometry (layout)->plot.width);
+      g_assert_cmpfloat (mba_timeline_viewport_get_span (viewport_of (fixture)), <=, span);
+      if (item->type == MBA_TIMELINE_ITEM_EVENT)
+        g_assert_cmpfloat (mba_timeline_viewport_get_span (viewport_of (fixture)), <, span);
+      n_tried++;
+    }
+  /* The story's view at this size has clusters (of the votes, the deposits). */
+  g_assert_cmpuint (n_tried, >=, 5);
+  g_assert_cmpuint (n_shared, <, n_tried / 2);
+}
+
 /* The filter is held once: the layout reads the session's, and hears of a change at once. */
 static void
 test_one_filter (Fixture       *fixture,
@@ -609,6 +674,8 @@ main (int    argc,
   g_test_add ("/timeline/widget/selection-property", Fixture, NULL,
               fixture_setup, test_selection_property, fixture_teardown);
   g_test_add ("/timeline/widget/one-filter", Fixture, NULL, fixture_setup, test_one_filter, fixture_teardown);
+  g_test_add ("/timeline/widget/select-in-cluster", Fixture, NULL, fixture_setup, test_select_in_cluster,
+              fixture_teardown);
   g_test_add ("/timeline/widget/dark", Fixture, NULL, fixture_setup, test_dark, fixture_teardown);
 
   return g_test_run ();

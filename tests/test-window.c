@@ -543,7 +543,7 @@ test_many_problems_report (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = g_strdup_printf ("The file has %'u problems; the dataset shown is unchanged.", 12000);
-  g_autofree char *omitted = g_strdup_printf ("and %'u more problems of these kinds: unknown member (%'u)",
+  g_autofree char *omitted = g_strdup_printf ("and %'u more problems: unknown member (%'u)",
                                               11900, 11900);
   GListModel *rows;
   const char *report;
@@ -915,7 +915,46 @@ test_primary_menu (Fixture       *fixture,
     }
   g_assert_nonnull (strstr (labels->str, "_Open…|"));
   g_assert_nonnull (strstr (labels->str, "_Quit|"));
+  g_assert_nonnull (strstr (labels->str, "The S_tory|_Whole History|"));
   gtk_menu_button_popdown (button);
+}
+
+/* The window opens on the story (the 2025 withdrawals) with the map on its last day; View →
+ * Whole History shows 1997 on, and the same action goes back. */
+static void
+test_story_and_whole_history (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MbaSession *session = mba_window_get_session (fixture->window);
+  MbaTimelineViewport *viewport = mba_timeline_widget_get_viewport (mba_window_get_timeline (fixture->window));
+  GActionGroup *group = G_ACTION_GROUP (fixture->window);
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_true (mba_session_get_showing_story (session));
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), >, mba_day_from_ymd (2025, 1, 1));
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), <, mba_day_from_ymd (2025, 3, 18));
+  g_assert_cmpfloat (mba_timeline_viewport_get_end (viewport), >, mba_day_from_ymd (2026, 2, 21));
+  g_assert_cmpint (mba_session_get_cursor_day (session), ==, mba_day_from_ymd (2026, 2, 20));
+  state = g_action_group_get_action_state (group, "whole-history");
+  g_assert_false (g_variant_get_boolean (state));
+  g_clear_pointer (&state, g_variant_unref);
+  g_assert_true (g_action_group_get_action_enabled (group, "show-story"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.whole-history", NULL));
+  g_assert_true (mba_session_get_showing_whole_history (session));
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), <, mba_day_from_ymd (1998, 1, 1));
+  state = g_action_group_get_action_state (group, "whole-history");
+  g_assert_true (g_variant_get_boolean (state));
+  g_clear_pointer (&state, g_variant_unref);
+
+  /* Ctrl+H again: back to the story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.whole-history", NULL));
+  g_assert_true (mba_session_get_showing_story (session));
+  g_assert_cmpfloat (mba_timeline_viewport_get_start (viewport), >, mba_day_from_ymd (2025, 1, 1));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.whole-history", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-story", NULL));
+  g_assert_true (mba_session_get_showing_story (session));
 }
 
 /* The layout choice comes from GSettings and applies at once. */
@@ -1397,6 +1436,7 @@ main (int   argc,
   g_test_add ("/window/reload-toast-quick-dismiss", Fixture, NULL, fixture_set_up, test_reload_toast_quick_dismiss, fixture_tear_down);
   g_test_add ("/window/reload-twenty-times", Fixture, NULL, fixture_set_up, test_reload_twenty_times, fixture_tear_down);
   g_test_add ("/window/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
+  g_test_add ("/window/story-and-whole-history", Fixture, NULL, fixture_set_up, test_story_and_whole_history, fixture_tear_down);
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/window/icons-exist", Fixture, NULL, fixture_set_up, test_icons_exist, fixture_tear_down);

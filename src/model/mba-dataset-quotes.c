@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "mba-dataset-private.h"
@@ -91,14 +93,14 @@ verify_one (GHashTable      *documents,
       if (contents == NULL)
         document->problem = g_strdup (read_error->message);
       else if (!g_utf8_validate_len (contents, length, NULL))
-        document->problem = g_strdup ("it is not UTF-8 text");
+        document->problem = g_strdup (_("it is not UTF-8 text"));
       else
         document->text = collapse_white_space (contents);
       g_hash_table_insert (documents, g_strdup (source->document), document);
     }
   if (document->text == NULL)
     {
-      g_ptr_array_add (failures, g_strdup_printf ("%s: the document %s of source “%s” cannot be read in %s: %s",
+      g_ptr_array_add (failures, g_strdup_printf (_("%s: the document %s of source “%s” cannot be read in %s: %s"),
                                                   path, source->document, source->id, documents_dir,
                                                   document->problem));
       return;
@@ -107,7 +109,7 @@ verify_one (GHashTable      *documents,
 
   needle = collapse_white_space (text);
   if (strstr (haystack, needle) == NULL)
-    g_ptr_array_add (failures, g_strdup_printf ("%s: not found verbatim in %s: “%s”",
+    g_ptr_array_add (failures, g_strdup_printf (_("%s: not found verbatim in %s: “%s”"),
                                                 path, source->document, text));
   else
     (*n_verified)++;

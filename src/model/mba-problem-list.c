@@ -209,7 +209,7 @@ mba_problem_list_get_problem (MbaProblemList *self,
 /**
  * mba_problem_list_describe_omitted:
  *
- * Returns: (transfer full) (nullable): "and 99,900 more problems of these kinds: wrong type
+ * Returns: (transfer full) (nullable): "and 99,900 more problems: wrong type
  *   (60,000), unknown member (39,900)", most frequent first, or %NULL when nothing was left out
  */
 char *
@@ -248,11 +248,11 @@ mba_problem_list_describe_omitted (MbaProblemList *self)
                               self->omitted_by_kind[k]);
     }
 
-  /* Translators: after the problems listed, e.g. "and 99,900 more problems of these kinds:
-   * wrong type (60,000), unknown member (39,900)" */
+  /* Translators: after the problems listed, e.g. "and 99,900 more problems: wrong type
+   * (60,000), unknown member (39,900)" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "and %'u more problem of this kind: %s",
-                                       "and %'u more problems of these kinds: %s",
+                                       "and %'u more problem: %s",
+                                       "and %'u more problems: %s",
                                        n_omitted),
                           n_omitted, kinds->str);
 }

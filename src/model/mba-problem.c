@@ -154,7 +154,7 @@ mba_problem_code_get_label (int code)
     case MBA_DATASET_ERROR_TYPE: return _("wrong type");
     case MBA_DATASET_ERROR_UNKNOWN_MEMBER: return _("unknown member");
     case MBA_DATASET_ERROR_DUPLICATE_ID: return _("duplicate id");
-    case MBA_DATASET_ERROR_REFERENCE: return _("reference to nothing");
+    case MBA_DATASET_ERROR_REFERENCE: return _("unknown reference");
     case MBA_DATASET_ERROR_DATE: return _("invalid date");
     case MBA_DATASET_ERROR_VALUE: return _("value not allowed");
     default: return _("other problem");

@@ -33,8 +33,9 @@ refuse_unless_regular (const GStatBuf  *st,
   if ((guint64) st->st_size > max_bytes)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("it is %" G_GUINT64_FORMAT " MiB; files larger than %" G_GSIZE_FORMAT " MiB are refused"),
-                   (guint64) st->st_size / (1024 * 1024), max_bytes / (1024 * 1024));
+                   _("it is %u MiB; files larger than %u MiB are refused"),
+                   (guint) MIN ((guint64) st->st_size / (1024 * 1024), G_MAXUINT),
+                   (guint) MIN (max_bytes / (1024 * 1024), G_MAXUINT));
       return FALSE;
     }
   return TRUE;

@@ -32,6 +32,8 @@ struct _MbaSession
   double          max_day;
   double          visible_start;
   double          visible_end;
+  gboolean        showing_story;
+  gboolean        showing_whole_history;
 };
 
 G_DEFINE_FINAL_TYPE (MbaSession, mba_session, G_TYPE_OBJECT)
@@ -45,6 +47,8 @@ enum {
   PROP_MAX_DAY,
   PROP_VISIBLE_START,
   PROP_VISIBLE_END,
+  PROP_SHOWING_STORY,
+  PROP_SHOWING_WHOLE_HISTORY,
   PROP_HIDDEN_KINDS,
   PROP_INCLUDE_CONTEXT,
   PROP_STATE_CODE,
@@ -114,6 +118,82 @@ limits_for_dataset (MbaDataset *dataset,
     }
 }
 
+/**
+ * mba_session_range_for_dataset:
+ * @dataset: (nullable): the dataset
+ * @period: the story or the whole history
+ * @start: (out): the first day the timeline shows
+ * @end: (out): the day after the last
+ *
+ * The range the window shows for @period, which exports use too: the story's period with a
+ * little room at both ends (so that its first and last events are not on the edge), or the
+ * whole span the timeline may show. A dataset without a story gets the whole span for both.
+ *
+ * Returns: %TRUE when the range is the story's
+ */
+gboolean
+mba_session_range_for_dataset (MbaDataset       *dataset,
+                               MbaSessionPeriod  period,
+                               double           *start,
+                               double           *end)
+{
+  const MbaStory *story = dataset ? mba_dataset_get_story (dataset) : NULL;
+  double min_day, max_day, margin;
+
+  limits_for_dataset (dataset, &min_day, &max_day);
+  *start = min_day;
+  *end = max_day;
+  if (story == NULL || period != MBA_SESSION_PERIOD_STORY)
+    return FALSE;
+  margin = MAX (7, (story->last_day + 1 - story->first_day) * 0.04);
+  *start = MAX (min_day, story->first_day - margin);
+  *end = MIN (max_day, story->last_day + 1 + margin);
+  if (*end - *start < MBA_SESSION_MIN_VISIBLE_SPAN)
+    *end = *start + MBA_SESSION_MIN_VISIBLE_SPAN;
+  return TRUE;
+}
+
+/* The story's range on the timeline; FALSE when there is no story. */
+static gboolean
+story_range (MbaSession *self,
+             double     *start,
+             double     *end)
+{
+  double s, e;
+
+  if (!mba_session_range_for_dataset (self->dataset, MBA_SESSION_PERIOD_STORY, &s, &e))
+    return FALSE;
+  *start = s;
+  *end = e;
+  return TRUE;
+}
+
+/* Whether the range is (within half a day) the story's or the whole span: what the View menu's
+ * items show. */
+static void
+update_period (MbaSession *self,
+               gboolean    quiet)
+{
+  double start, end;
+  gboolean story, whole;
+
+  story = story_range (self, &start, &end) &&
+          fabs (self->visible_start - start) < 0.5 && fabs (self->visible_end - end) < 0.5;
+  whole = fabs (self->visible_start - self->min_day) < 0.5 && fabs (self->visible_end - self->max_day) < 0.5;
+  if (story != self->showing_story)
+    {
+      self->showing_story = story;
+      if (!quiet)
+        notify (self, PROP_SHOWING_STORY);
+    }
+  if (whole != self->showing_whole_history)
+    {
+      self->showing_whole_history = whole;
+      if (!quiet)
+        notify (self, PROP_SHOWING_WHOLE_HISTORY);
+    }
+}
+
 static gint32
 clamp_day (MbaSession *self,
            gint32      day)
@@ -135,9 +215,10 @@ mba_session_get_dataset (MbaSession *self)
  * @dataset: (nullable): the dataset to show
  *
  * Shows a new dataset, or a reloaded one: the selection stays when its event is still there
- * (and the cursor goes to its date), otherwise it is cleared and the cursor goes to the latest
- * event's day. The visible range shows everything; a state filter for a state the dataset
- * lacks is cleared. Everything is updated before the first notification, so a handler sees
+ * (and the cursor goes to its date), otherwise it is cleared and the cursor goes to the story's
+ * last day (where its outcome shows) or, without a story, the latest event's day. The visible
+ * range shows the story when the dataset names one, everything otherwise; a state filter for a
+ * state the dataset lacks is cleared. Everything is updated before the first notification, so a handler sees
  * one consistent state whatever it reads.
  */
 void
@@ -147,6 +228,7 @@ mba_session_set_dataset (MbaSession *self,
   const MbaEvent *keep = NULL;
   const char *code;
   gboolean selection_changed, cursor_changed, state_changed = FALSE;
+  gboolean was_story, was_whole;
   double min_day, max_day;
   gint32 cursor;
 
@@ -166,6 +248,10 @@ mba_session_set_dataset (MbaSession *self,
   self->max_day = max_day;
   self->visible_start = min_day;
   self->visible_end = max_day;
+  story_range (self, &self->visible_start, &self->visible_end);
+  was_story = self->showing_story;
+  was_whole = self->showing_whole_history;
+  update_period (self, TRUE);
 
   if (dataset != NULL && self->selected_id != NULL)
     keep = mba_dataset_find_event (dataset, self->selected_id);
@@ -176,6 +262,8 @@ mba_session_set_dataset (MbaSession *self,
 
   if (keep != NULL)
     cursor = clamp_day (self, keep->first_day);
+  else if (dataset != NULL && mba_dataset_get_story (dataset) != NULL)
+    cursor = clamp_day (self, mba_dataset_get_story (dataset)->last_day);
   else if (dataset != NULL)
     cursor = clamp_day (self, mba_dataset_get_latest_day (dataset));
   else
@@ -190,6 +278,10 @@ mba_session_set_dataset (MbaSession *self,
   notify (self, PROP_MAX_DAY);
   notify (self, PROP_VISIBLE_START);
   notify (self, PROP_VISIBLE_END);
+  if (was_story != self->showing_story)
+    notify (self, PROP_SHOWING_STORY);
+  if (was_whole != self->showing_whole_history)
+    notify (self, PROP_SHOWING_WHOLE_HISTORY);
   if (selection_changed)
     notify (self, PROP_SELECTED_EVENT_ID);
   if (cursor_changed)
@@ -354,6 +446,62 @@ mba_session_set_visible_range (MbaSession *self,
     notify (self, PROP_VISIBLE_START);
   if (end_changed)
     notify (self, PROP_VISIBLE_END);
+  update_period (self, FALSE);
+}
+
+/**
+ * mba_session_get_story_range:
+ * @start: (out): the first day the timeline shows for the story
+ * @end: (out): the day after the last
+ *
+ * The story's period as the timeline shows it, with a little room at both ends.
+ *
+ * Returns: %FALSE (and leaves @start and @end alone) when the dataset names no story
+ */
+gboolean
+mba_session_get_story_range (MbaSession *self,
+                             double     *start,
+                             double     *end)
+{
+  g_return_val_if_fail (MBA_IS_SESSION (self), FALSE);
+  return story_range (self, start, end);
+}
+
+/* Shows the story's period; without a story, the whole history. */
+void
+mba_session_show_story (MbaSession *self)
+{
+  double start, end;
+
+  g_return_if_fail (MBA_IS_SESSION (self));
+  if (story_range (self, &start, &end))
+    mba_session_set_visible_range (self, start, end);
+  else
+    mba_session_show_whole_history (self);
+}
+
+/* Shows everything the dataset holds, 1997–2026 for ours. */
+void
+mba_session_show_whole_history (MbaSession *self)
+{
+  g_return_if_fail (MBA_IS_SESSION (self));
+  mba_session_set_visible_range (self, self->min_day, self->max_day);
+}
+
+/* TRUE while the timeline shows the story's period (View → The Story). */
+gboolean
+mba_session_get_showing_story (MbaSession *self)
+{
+  g_return_val_if_fail (MBA_IS_SESSION (self), FALSE);
+  return self->showing_story;
+}
+
+/* TRUE while the timeline shows the whole span (View → Whole History). */
+gboolean
+mba_session_get_showing_whole_history (MbaSession *self)
+{
+  g_return_val_if_fail (MBA_IS_SESSION (self), FALSE);
+  return self->showing_whole_history;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -550,6 +698,12 @@ mba_session_get_property (GObject    *object,
     case PROP_VISIBLE_END:
       g_value_set_double (value, self->visible_end);
       break;
+    case PROP_SHOWING_STORY:
+      g_value_set_boolean (value, self->showing_story);
+      break;
+    case PROP_SHOWING_WHOLE_HISTORY:
+      g_value_set_boolean (value, self->showing_whole_history);
+      break;
     case PROP_HIDDEN_KINDS:
       g_value_set_uint (value, mba_session_get_hidden_kinds (self));
       break;
@@ -651,6 +805,10 @@ mba_session_class_init (MbaSessionClass *klass)
     g_param_spec_double ("visible-start", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
   properties[PROP_VISIBLE_END] =
     g_param_spec_double ("visible-end", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  /* Whether that view is the story's period, or the whole span; both FALSE after a zoom. */
+  properties[PROP_SHOWING_STORY] = g_param_spec_boolean ("showing-story", NULL, NULL, FALSE, ro);
+  properties[PROP_SHOWING_WHOLE_HISTORY] =
+    g_param_spec_boolean ("showing-whole-history", NULL, NULL, TRUE, ro);
   properties[PROP_HIDDEN_KINDS] = g_param_spec_uint ("hidden-kinds", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_INCLUDE_CONTEXT] = g_param_spec_boolean ("include-context", NULL, NULL, TRUE, rw);
   properties[PROP_STATE_CODE] = g_param_spec_string ("state-code", NULL, NULL, NULL, rw);
@@ -678,4 +836,5 @@ mba_session_init (MbaSession *self)
   limits_for_dataset (NULL, &self->min_day, &self->max_day);
   self->visible_start = self->min_day;
   self->visible_end = self->max_day;
+  self->showing_whole_history = TRUE;
 }

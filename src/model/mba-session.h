@@ -43,6 +43,27 @@ void            mba_session_set_visible_range     (MbaSession  *self,
                                                    double       start,
                                                    double       end);
 
+/* The named periods of the timeline and of exports. */
+typedef enum
+{
+  MBA_SESSION_PERIOD_STORY,   /* the dataset's story, or everything when it names none */
+  MBA_SESSION_PERIOD_ALL,     /* the whole history */
+} MbaSessionPeriod;
+
+gboolean        mba_session_range_for_dataset     (MbaDataset       *dataset,
+                                                   MbaSessionPeriod  period,
+                                                   double           *start,
+                                                   double           *end);
+
+/* The dataset's story (mba_dataset_get_story()) as a visible range, and the whole span. */
+gboolean        mba_session_get_story_range       (MbaSession  *self,
+                                                   double      *start,
+                                                   double      *end);
+void            mba_session_show_story            (MbaSession  *self);
+void            mba_session_show_whole_history    (MbaSession  *self);
+gboolean        mba_session_get_showing_story     (MbaSession  *self);
+gboolean        mba_session_get_showing_whole_history (MbaSession *self);
+
 /* The filter: the session owns the one MbaEventFilter; change it through these setters. */
 MbaEventFilter *mba_session_get_filter            (MbaSession  *self);
 guint           mba_session_get_hidden_kinds      (MbaSession  *self);

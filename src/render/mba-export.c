@@ -17,10 +17,10 @@
 #include "mba-export.h"
 #include "mba-map-renderer.h"
 #include "mba-map-summary.h"
+#include "mba-session.h"
 #include "mba-slide-renderer.h"
 #include "mba-source-format.h"
 #include "mba-timeline-renderer.h"
-#include "mba-timeline-viewport.h"
 
 void
 mba_export_options_init (MbaExportOptions *options,
@@ -137,17 +137,44 @@ mba_export_format_from_path (const char *path)
   return NULL;
 }
 
+/**
+ * mba_export_resolve_range:
+ *
+ * The period the timeline of an export shows: the options' own, else the story's (as the
+ * window opens on it), else the whole history.
+ */
+void
+mba_export_resolve_range (const MbaExportOptions *options,
+                          double                 *start_day,
+                          double                 *end_day)
+{
+  if (options->end_day > options->start_day)
+    {
+      *start_day = options->start_day;
+      *end_day = options->end_day;
+      return;
+    }
+  mba_session_range_for_dataset (options->dataset, MBA_SESSION_PERIOD_STORY, start_day, end_day);
+}
+
 static gint32
 resolve_day (const MbaExportOptions *options)
 {
   const MbaEvent *selected = mba_dataset_find_event (options->dataset, options->selected_id);
+  double start, end;
+  gint32 latest;
 
   if (options->day > 0)
     return options->day;
   if (selected != NULL)
     return selected->first_day;
-  /* As the window: without a selection, the latest event's day. */
-  return mba_dataset_get_latest_day (options->dataset);
+  /* As the window: without a selection, the latest event's day, or the period's last day when
+   * the period ends before it (a chart of June 2025 shows the map of June 2025). */
+  latest = mba_dataset_get_latest_day (options->dataset);
+  mba_export_resolve_range (options, &start, &end);
+  if (latest >= end && end - 1 >= 1)
+    return (gint32) ceil (end) - 1;
+  return latest;
 }
 
 /* The timeline's text as the window shows it, and the least a poster shrinks it to (about 9 pt
@@ -165,7 +192,7 @@ timeline_font (double size)
   return font;
 }
 
-/* The whole story, framed as the window frames it. */
+/* The options' period (by default the story), as the window frames it. */
 static void
 prepare_timeline (MbaTimelineLayout          *layout,
                   MbaTimelineScene           *scene,
@@ -174,18 +201,16 @@ prepare_timeline (MbaTimelineLayout          *layout,
                   int                         width,
                   int                         height)
 {
-  g_autoptr(MbaTimelineViewport) viewport = mba_timeline_viewport_new ();
   MbaDataset *dataset = options->dataset;
+  double start, end;
 
-  mba_timeline_viewport_set_limits_for_dataset (viewport, dataset);
-  mba_timeline_viewport_fit (viewport);
-
+  mba_export_resolve_range (options, &start, &end);
   mba_timeline_layout_set_dataset (layout, dataset);
   mba_timeline_scene_init (scene);
   scene->font = font;
   scene->dataset = dataset;
-  scene->start_day = mba_timeline_viewport_get_start (viewport);
-  scene->end_day = mba_timeline_viewport_get_end (viewport);
+  scene->start_day = start;
+  scene->end_day = end;
   scene->selected_id = options->selected_id;
   scene->cursor_day = resolve_day (options);
   mba_timeline_render_prepare (layout, scene, width, height);
@@ -566,6 +591,19 @@ mba_export_describe (const MbaExportOptions *options)
 
   summary = mba_map_summary (options->dataset, resolve_day (options));
   text = g_string_new (summary);
+  if (options->view == MBA_EXPORT_VIEW_TIMELINE || options->view == MBA_EXPORT_VIEW_POSTER)
+    {
+      double start, end;
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      mba_export_resolve_range (options, &start, &end);
+      first = mba_day_format ((gint32) floor (start));
+      last = mba_day_format ((gint32) ceil (end) - 1);
+      g_string_append_c (text, '\n');
+      /* Translators: in an export's description; the first and last day the timeline shows */
+      g_string_append_printf (text, _("Timeline from %s to %s"), first, last);
+    }
   selected = mba_dataset_find_event (options->dataset, options->selected_id);
   if (selected != NULL)
     {

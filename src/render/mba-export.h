@@ -43,6 +43,10 @@ typedef struct
   gboolean       caption;        /* title, date, legend and sources under the picture; default TRUE */
   gboolean       transparent;    /* PNG only: no page background, no sea; an error for SVG and PDF */
   gboolean       world_view;     /* the map shows the whole world instead of the region */
+  /* The timeline's period, [start_day, end_day) in days (fractions allowed); both 0: the
+   * story's (mba_session_range_for_dataset()), or the whole history without a story. */
+  double         start_day;
+  double         end_day;
 } MbaExportOptions;
 
 typedef struct
@@ -84,6 +88,9 @@ const MbaExportSizePreset *
           mba_export_get_size_presets (guint                 *n_presets);
 const char *
           mba_export_format_from_path (const char            *path);
+void      mba_export_resolve_range  (const MbaExportOptions  *options,
+                                     double                  *start_day,
+                                     double                  *end_day);
 void      mba_export_get_layout     (const MbaExportOptions  *options,
                                      MbaExportLayout         *layout);
 char     *mba_export_describe       (const MbaExportOptions  *options);

@@ -133,84 +133,6 @@ mba_palette_status_pattern (MbaStatus status)
  * Strokes the status's hatching over the current clip in a darker ink. The caller clips to the
  * shape first; nothing is drawn for statuses without a pattern.
  */
-static gboolean
-is_vector_target (cairo_t *cr)
-{
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_RECORDING:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* One period of the hatching, drawn on a tile of @step × @step that repeats from the origin, so
- * that a PDF or SVG holds it once as a tiling pattern: stroked line by line, a dotted country
- * took thousands of circles, 170 KB a handout page. */
-static cairo_pattern_t *
-vector_tile (MbaPattern       pattern,
-             cairo_pattern_t *ink,
-             double           step,
-             double           width,
-             double           radius)
-{
-  cairo_rectangle_t extents = { 0, 0, step, step };
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cairo_t *cr = cairo_create (surface);
-  cairo_pattern_t *tile;
-
-  cairo_set_source (cr, ink);
-  cairo_set_line_width (cr, width);
-  switch (pattern)
-    {
-    case MBA_PATTERN_DOTS:
-      /* The dot at the tile's corner, a quarter in each corner. */
-      for (int i = 0; i < 4; i++)
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, (i % 2) * step, (i / 2) * step, radius, 0, 2 * G_PI);
-        }
-      cairo_fill (cr);
-      break;
-    case MBA_PATTERN_DIAGONAL:
-    case MBA_PATTERN_CROSS:
-      for (int k = 0; k <= 2; k++)
-        {
-          double c = k * step;
-
-          /* x + y = c, rising to the right as the stroked lines do. */
-          cairo_move_to (cr, c + step, -step);
-          cairo_line_to (cr, c - 2 * step, 2 * step);
-          if (pattern == MBA_PATTERN_CROSS)
-            {
-              cairo_move_to (cr, c - 2 * step, -step);
-              cairo_line_to (cr, c + step, 2 * step);
-            }
-        }
-      cairo_stroke (cr);
-      break;
-    case MBA_PATTERN_HORIZONTAL:
-      cairo_move_to (cr, -1, 0);
-      cairo_line_to (cr, step + 1, 0);
-      cairo_move_to (cr, -1, step);
-      cairo_line_to (cr, step + 1, step);
-      cairo_stroke (cr);
-      break;
-    case MBA_PATTERN_NONE:
-    default:
-      break;
-    }
-  cairo_destroy (cr);
-  tile = cairo_pattern_create_for_surface (surface);
-  cairo_pattern_set_extend (tile, CAIRO_EXTEND_REPEAT);
-  cairo_surface_destroy (surface);
-  return tile;
-}
-
 void
 mba_palette_paint_pattern (cairo_t          *cr,
                            const MbaPalette *palette,
@@ -235,16 +157,6 @@ mba_palette_paint_pattern (cairo_t          *cr,
   else
     cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.45);
 
-  if (is_vector_target (cr))
-    {
-      cairo_pattern_t *tile = vector_tile (pattern, cairo_get_source (cr), step, width, 0.7 / scale);
-
-      cairo_set_source (cr, tile);
-      cairo_paint (cr);
-      cairo_pattern_destroy (tile);
-      cairo_restore (cr);
-      return;
-    }
   switch (pattern)
     {
     case MBA_PATTERN_DOTS:

@@ -21,6 +21,7 @@
 #define TILE_BINS        8      /* a dense group fills a bin this many times wider (48 to 96 px) */
 #define LABELLED_EVENT_PX (MIN_LABEL_WIDTH + 2 * MARKER_RADIUS + LABEL_PAD + ITEM_GAP)
 #define PILL_PAD         7.0
+#define MIN_CUT_LABEL_WIDTH 36.0 /* a label shortened at the view's edge keeps a few letters, or goes */
 /* Events this far outside the view still take part, so labels and clusters at the edges do not
  * change while panning. */
 #define MARGIN_PX        (MAX_LABEL_WIDTH + 2 * CLUSTER_PX)
@@ -339,8 +340,9 @@ row_centre (MbaTimelineLayout *self,
          (row + 0.5) * self->geometry.row_height;
 }
 
-/* Places one event (a dot or a bar) in @row with a label that ends before @limit; returns
- * FALSE, placing nothing, when the label would be too short to read. */
+/* Places one event (a dot or a bar) in @row with a label that ends before @limit, and before
+ * the plot's right edge when the event is in view (a label is never cut there: it flips left or
+ * is shortened); returns FALSE, placing nothing, when the label would be too short to read. */
 static gboolean
 place_event (MbaTimelineLayout *self,
              Lane              *lane,
@@ -368,6 +370,8 @@ place_event (MbaTimelineLayout *self,
   item.is_range = s->range;
   item.x = s->x;
   item.x_end = s->x_last;
+  if (s->x <= plot_right)
+    limit = MIN (limit, plot_right);
   full = _mba_timeline_text_width (mba_timeline_layout_get_event_layout (self, item.event));
   left = slot_left (self, s);
 
@@ -416,7 +420,8 @@ place_event (MbaTimelineLayout *self,
         }
     }
 
-  if (!inside && label_w < MIN (full, MIN_LABEL_WIDTH))
+  /* The last resort (no flip) places the event even with a label too short to keep. */
+  if (!inside && label_w < MIN (full, MIN_LABEL_WIDTH) && may_flip)
     return FALSE;
   if (rows_right[row] + ITEM_GAP > left)
     return FALSE;
@@ -557,7 +562,7 @@ place_slots (MbaTimelineLayout *self,
               has_pending = TRUE;
               continue;
             }
-          /* The last one: a short label rather than none. */
+          /* The last one: a short label rather than none (at the view's edge, maybe none). */
           place_event (self, lane, lane_index, &s, row, lane_y, G_MAXDOUBLE, rows_right, FALSE);
         }
       last_placed = self->items->len - 1;
@@ -577,6 +582,23 @@ place_slots (MbaTimelineLayout *self,
         const MbaEvent *last_event = _mba_timeline_layout_lane_event (self, lane,
                                                                       item->lane_first + item->count - 1);
 
+        /* A label whose event lies left of the view starts at its edge instead, shortened. */
+        /* A label cut to a few pixels would show only its ellipsis. */
+        if (!item->label_inside && item->label.width < MIN (item->label_full_width, MIN_CUT_LABEL_WIDTH))
+          item->label.width = 0;
+        if (item->label.width > 0 && !item->label_inside && item->label.x < plot_left)
+          {
+            double cut = plot_left - item->label.x;
+
+            item->label.x = plot_left;
+            item->label.width = item->label.width - cut >= MIN_CUT_LABEL_WIDTH ? item->label.width - cut : 0;
+          }
+        if (item->label.width > 0 && item->label.x + item->label.width > plot_right)
+          {
+            double kept = plot_right - item->label.x;
+
+            item->label.width = kept >= MIN_CUT_LABEL_WIDTH ? kept : 0;
+          }
         item->first_day = item->event->first_day;
         item->last_day = item->count == 1 ? item->event->last_day
                          : MAX (last_event->last_day, last_event->first_day);

@@ -172,17 +172,22 @@ draw_callout (cairo_t                *cr,
               const MbaPalette       *palette)
 {
   const MbaTimelineGeometry *g = mba_timeline_layout_get_geometry (layout);
-  PangoLayout *text = mba_timeline_layout_get_event_layout (layout, event);
+  g_autoptr(PangoLayout) text = pango_layout_copy (mba_timeline_layout_get_event_layout (layout, event));
+  double plot_right = g->plot.x + g->plot.width;
+  double after = item->marker.x + item->marker.width + 3;
   int tw, th;
   double x, y, w, h;
 
+  /* In the item's own row, over what follows it there, so that it never covers another row;
+   * after the marker when there is room, else moved left; cut with an ellipsis when the whole
+   * title is wider than the plot. */
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (text, (int) MAX (g->plot.width - 16, 1) * PANGO_SCALE);
   pango_layout_get_pixel_size (text, &tw, &th);
   w = tw + 12;
-  h = th + 6;
-  x = CLAMP (item->x - 6, g->plot.x + 2, g->plot.x + g->plot.width - w - 2);
-  y = item->marker.y - h - 4;
-  if (y < g->plot.y + 2)
-    y = item->marker.y + item->marker.height + 4;
+  h = MIN (th + 4, g->row_height - 2);
+  x = CLAMP (after, g->plot.x + 2, plot_right - w - 2);
+  y = item->y - h / 2;
 
   _mba_timeline_rounded_rect (cr, x, y, w, h, 5);
   mba_palette_set_source (cr, &palette->surface);
@@ -191,7 +196,7 @@ draw_callout (cairo_t                *cr,
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
   mba_palette_set_source (cr, &palette->foreground);
-  show_text (cr, text, round (x + 6), round (y + 3));
+  show_text (cr, text, round (x + 6), round (item->y - th / 2.0));
 }
 
 static void

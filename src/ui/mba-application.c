@@ -48,6 +48,14 @@ static const GOptionEntry option_entries[] = {
     N_("With --export: timeline, map, poster or slides (a PDF handout of at most 500 pages; default timeline)"), N_("VIEW") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the “as of” date, YYYY-MM-DD"), N_("DATE") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the timeline’s period: story (the dataset’s story, the default) or all (the whole history)"),
+    N_("PERIOD") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the timeline starts on DATE (YYYY, YYYY-MM or YYYY-MM-DD) instead of the story’s start"),
+    N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the timeline ends on DATE, not before --from"), N_("DATE") },
   { "select", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the id of the event to select"), N_("EVENT_ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -106,14 +114,18 @@ mba_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
       const char *view = NULL, *date = NULL, *select = NULL, *size = NULL, *theme = NULL, *scale = NULL;
+      const char *period = NULL, *from = NULL, *to = NULL;
 
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "date", "&s", &date);
+      g_variant_dict_lookup (options, "period", "&s", &period);
+      g_variant_dict_lookup (options, "from", "&s", &from);
+      g_variant_dict_lookup (options, "to", "&s", &to);
       g_variant_dict_lookup (options, "select", "&s", &select);
       g_variant_dict_lookup (options, "size", "&s", &size);
       g_variant_dict_lookup (options, "scale", "&s", &scale);
       g_variant_dict_lookup (options, "theme", "&s", &theme);
-      return mba_cli_export (export_path, view, date, select, size, scale, theme,
+      return mba_cli_export (export_path, view, date, period, from, to, select, size, scale, theme,
                              g_variant_dict_contains (options, "transparent"),
                              !g_variant_dict_contains (options, "no-caption"), dataset);
     }

@@ -9,12 +9,14 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "mba-cli.h"
 #include "mba-event-filter.h"
 #include "mba-export.h"
 #include "mba-map-widget.h"
 #include "mba-resource-setup.h"
+#include "mba-session.h"
 #include "mba-slide-renderer.h"
 
 /**
@@ -207,11 +209,20 @@ usage_error (const char *message)
   return 2;
 }
 
+/* A date of the dataset format's day, month or year precision, without qualifiers or intervals. */
+static gboolean
+parse_period_date (const char *text,
+                   MbaDate    *date)
+{
+  return mba_date_parse (text, date, NULL) && !date->is_interval &&
+         date->start.qualifiers == 0 && strchr (text, '/') == NULL;
+}
+
 /**
  * mba_cli_export:
  *
- * `--export OUT --view … [--date] [--select] [--size] [--scale] [--theme] [--transparent]
- * [--no-caption] [--dataset]`, with no display. Every value is checked against its documented
+ * `--export OUT --view … [--date] [--period story|all | --from DATE --to DATE] [--select]
+ * [--size] [--scale] [--theme] [--transparent] [--no-caption] [--dataset]`, with no display. Every value is checked against its documented
  * range before the dataset is loaded (see README, "Limits").
  *
  * Returns: the exit status: 0 when the file was written, 2 for a value out of range, 128 + the
@@ -221,6 +232,9 @@ int
 mba_cli_export (const char *output,
                 const char *view,
                 const char *date,
+                const char *period,
+                const char *from,
+                const char *to,
                 const char *select,
                 const char *size,
                 const char *scale,
@@ -234,6 +248,8 @@ mba_cli_export (const char *output,
   g_autoptr(MbaWorldMap) map = NULL;
   MbaExportOptions options;
   const char *format = mba_export_format_from_path (output);
+  MbaDate from_date = { 0 }, to_date = { 0 };
+  double all_start, all_end;
 
   mba_export_options_init (&options, NULL, NULL);
   if (format == NULL)
@@ -251,6 +267,28 @@ mba_cli_export (const char *output,
   if (date != NULL && !mba_day_parse_iso (date, &options.day))
     {
       g_autofree char *message = g_strdup_printf (_("--date: “%s” is not a date of the form YYYY-MM-DD\n"), date);
+      return usage_error (message);
+    }
+  if (period != NULL && g_strcmp0 (period, "story") != 0 && g_strcmp0 (period, "all") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--period: “%s” is not story or all\n"), period);
+      return usage_error (message);
+    }
+  if (period != NULL && (from != NULL || to != NULL))
+    return usage_error (_("--period: give either --period or --from and --to, not both\n"));
+  if (from != NULL && !parse_period_date (from, &from_date))
+    {
+      g_autofree char *message = g_strdup_printf (_("--from: “%s” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"), from);
+      return usage_error (message);
+    }
+  if (to != NULL && !parse_period_date (to, &to_date))
+    {
+      g_autofree char *message = g_strdup_printf (_("--to: “%s” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"), to);
+      return usage_error (message);
+    }
+  if (from != NULL && to != NULL && mba_date_last_day (&to_date) < mba_date_first_day (&from_date))
+    {
+      g_autofree char *message = g_strdup_printf (_("--from: %s is after --to %s\n"), from, to);
       return usage_error (message);
     }
   if (size != NULL && !mba_export_parse_size (size, &options.width, &options.height))
@@ -299,6 +337,26 @@ mba_cli_export (const char *output,
       return usage_error (message);
     }
   options.selected_id = select;
+  /* The period: the story unless told otherwise; one end alone runs to the other end of the data. */
+  mba_session_range_for_dataset (dataset, MBA_SESSION_PERIOD_ALL, &all_start, &all_end);
+  if (g_strcmp0 (period, "all") == 0)
+    {
+      options.start_day = all_start;
+      options.end_day = all_end;
+    }
+  else if (from != NULL || to != NULL)
+    {
+      options.start_day = from != NULL ? mba_date_first_day (&from_date) : all_start;
+      options.end_day = to != NULL ? mba_date_last_day (&to_date) + 1 : all_end;
+      if (options.end_day <= options.start_day)
+        {
+          g_autofree char *message =
+            g_strdup_printf (from != NULL ? _("--from: %s is after the last event of the dataset\n")
+                                          : _("--to: %s is before the first event of the dataset\n"),
+                             from != NULL ? from : to);
+          return usage_error (message);
+        }
+    }
   /* A handout of too many pages is refused before a page is drawn. */
   if (options.view == MBA_EXPORT_VIEW_SLIDES)
     {

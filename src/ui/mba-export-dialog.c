@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "mba-export-dialog.h"
+#include "mba-session.h"
 
 typedef enum
 {
@@ -37,6 +39,7 @@ struct _MbaExportDialog
   GtkButton            *export_button;
   GtkSpinner           *spinner;
   AdwComboRow          *view_row;
+  AdwComboRow          *period_row;
   AdwComboRow          *format_row;
   AdwComboRow          *theme_row;
   AdwActionRow         *world_row;
@@ -56,6 +59,8 @@ struct _MbaExportDialog
   MbaWorldMap          *map;
   gint32                day;
   char                 *selected_id;
+  double                screen_start;  /* the window's timeline; both 0: the story */
+  double                screen_end;
 
   GSettings            *settings;
   gboolean              busy;
@@ -97,6 +102,13 @@ n_size_presets (void)
 
 /* Options ----------------------------------------------------------------------------------- */
 
+/* The rows of the period choice. */
+enum {
+  PERIOD_SCREEN,
+  PERIOD_STORY,
+  PERIOD_ALL,
+};
+
 static Format
 selected_format (MbaExportDialog *self)
 {
@@ -128,6 +140,19 @@ mba_export_dialog_get_options (MbaExportDialog  *self,
   options->transparent = format == FORMAT_PNG && gtk_switch_get_active (self->transparent_switch);
   options->day = self->day;
   options->selected_id = self->selected_id;
+  switch (adw_combo_row_get_selected (self->period_row))
+    {
+    case PERIOD_SCREEN:
+      options->start_day = self->screen_start;
+      options->end_day = self->screen_end;
+      break;
+    case PERIOD_STORY:
+      mba_session_range_for_dataset (self->dataset, MBA_SESSION_PERIOD_STORY, &options->start_day, &options->end_day);
+      break;
+    default:
+      mba_session_range_for_dataset (self->dataset, MBA_SESSION_PERIOD_ALL, &options->start_day, &options->end_day);
+      break;
+    }
 }
 
 const char *
@@ -265,6 +290,24 @@ update_sensitivity (MbaExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->world_row), map);
+  /* Only the timeline has a period (the poster's too). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_row),
+                            adw_combo_row_get_selected (self->view_row) != MBA_EXPORT_VIEW_MAP);
+  {
+    MbaExportOptions options;
+    double start, end;
+    g_autofree char *first = NULL;
+    g_autofree char *last = NULL;
+    g_autofree char *subtitle = NULL;
+
+    mba_export_dialog_get_options (self, &options);
+    mba_export_resolve_range (&options, &start, &end);
+    first = mba_day_format ((gint32) floor (start));
+    last = mba_day_format ((gint32) ceil (end) - 1);
+    /* Translators: the export dialog's period, e.g. "4 March 2025 to 6 March 2026" */
+    subtitle = g_strdup_printf (_("%s to %s"), first, last);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->period_row), subtitle);
+  }
   adw_action_row_set_subtitle (self->width_row, unit);
   adw_action_row_set_subtitle (self->height_row, unit);
   adw_action_row_set_subtitle (self->transparent_row,
@@ -826,6 +869,7 @@ mba_export_dialog_class_init (MbaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, view_row);
   gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, world_row);
   gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, world_switch);
   gtk_widget_class_bind_template_child (widget_class, MbaExportDialog, size_row);
@@ -864,6 +908,7 @@ mba_export_dialog_init (MbaExportDialog *self)
   g_signal_connect_object (self->view_row, "notify::selected", G_CALLBACK (on_options_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_options_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->theme_row, "notify::selected", G_CALLBACK (on_options_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_row, "notify::selected", G_CALLBACK (on_options_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->size_row, "notify::selected", G_CALLBACK (on_size_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (on_dimension_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (on_dimension_changed), self, G_CONNECT_SWAPPED);
@@ -872,6 +917,26 @@ mba_export_dialog_init (MbaExportDialog *self)
   g_signal_connect_object (self->caption_switch, "notify::active", G_CALLBACK (on_options_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->transparent_switch, "notify::active", G_CALLBACK (on_options_changed), self, G_CONNECT_SWAPPED);
   update_sensitivity (self);
+}
+
+/**
+ * mba_export_dialog_set_screen_period:
+ * @start_day: the first day the window's timeline shows
+ * @end_day: the day after its last
+ *
+ * What "What Is on Screen", the period's first choice, exports; until set, the story.
+ */
+void
+mba_export_dialog_set_screen_period (MbaExportDialog *self,
+                                     double           start_day,
+                                     double           end_day)
+{
+  g_return_if_fail (MBA_IS_EXPORT_DIALOG (self));
+
+  self->screen_start = start_day;
+  self->screen_end = end_day;
+  update_sensitivity (self);
+  schedule_preview (self);
 }
 
 /**

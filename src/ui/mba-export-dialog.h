@@ -23,6 +23,9 @@ MbaExportDialog *mba_export_dialog_new            (GtkWindow              *paren
                                                    MbaTheme                theme,
                                                    MbaExportView           view,
                                                    gboolean                world_view);
+void             mba_export_dialog_set_screen_period (MbaExportDialog     *self,
+                                                   double                  start_day,
+                                                   double                  end_day);
 void             mba_export_dialog_get_options    (MbaExportDialog        *self,
                                                    MbaExportOptions       *options);
 const char      *mba_export_dialog_get_format     (MbaExportDialog        *self);

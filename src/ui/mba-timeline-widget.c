@@ -14,6 +14,8 @@
 #include "mba-timeline-widget-private.h"
 
 #define REVEAL_MARGIN     0.08   /* of the span kept free around a revealed event */
+#define REVEAL_ZOOM       1.5    /* each step in on an event hidden in a cluster */
+#define MAX_REVEAL_ZOOMS  40     /* 1.5^40: from 10,000 years to a day */
 
 G_DEFINE_FINAL_TYPE (MbaTimelineWidget, mba_timeline_widget, GTK_TYPE_WIDGET)
 
@@ -199,6 +201,43 @@ reveal_event (MbaTimelineWidget *self,
   mba_timeline_viewport_show_range (self->viewport, event->first_day,
                                     mba_timeline_event_is_range (event) ? event->last_day : event->first_day,
                                     REVEAL_MARGIN);
+  /* An event inside a cluster cannot be seen: zoom in around it, step by step so that as much
+   * as can be of what was in view (the story) stays, until it is drawn on its own. Events that
+   * overlap it in time may share its cluster at any zoom (one row, two bars on the same days):
+   * when even a day's view does not split them, go back to the widest view that had the
+   * smallest cluster. */
+  {
+    guint best_count = G_MAXUINT;
+    double best_start = 0, best_end = 0;
+
+    for (guint step = 0; step < MAX_REVEAL_ZOOMS && gtk_widget_get_width (GTK_WIDGET (self)) > 100; step++)
+      {
+        const MbaTimelineItem *item;
+
+        _mba_timeline_widget_ensure_layout (self);
+        item = mba_timeline_layout_find_event_item (self->layout, event);
+        if (item == NULL && best_count != G_MAXUINT)
+          {
+            /* Lost from view by the last step (spread over its day, past an edge): step back. */
+            mba_timeline_viewport_set_range (self->viewport, best_start, best_end);
+            break;
+          }
+        if (item == NULL || item->type != MBA_TIMELINE_ITEM_CLUSTER)
+          break;
+        if (item->count < best_count)
+          {
+            best_count = item->count;
+            best_start = mba_timeline_viewport_get_start (self->viewport);
+            best_end = mba_timeline_viewport_get_end (self->viewport);
+          }
+        if (mba_timeline_viewport_get_span (self->viewport) <= MBA_TIMELINE_VIEWPORT_MIN_SPAN * 1.01)
+          {
+            mba_timeline_viewport_set_range (self->viewport, best_start, best_end);
+            break;
+          }
+        mba_timeline_viewport_zoom_at (self->viewport, event->first_day + 0.5, REVEAL_ZOOM);
+      }
+  }
   _mba_timeline_widget_ensure_layout (self);
   g = mba_timeline_layout_get_geometry (self->layout);
   top = mba_timeline_layout_get_lane_top (self->layout, event);

@@ -61,6 +61,9 @@ export_action (GtkWidget  *widget,
                                   mba_session_get_selected_event_id (self->session),
                                   dark ? MBA_THEME_DARK : MBA_THEME_LIGHT, view,
                                   mba_map_widget_get_world_view (self->map));
+  /* The period starts as what the timeline shows. */
+  mba_export_dialog_set_screen_period (dialog, mba_session_get_visible_start (self->session),
+                                       mba_session_get_visible_end (self->session));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -84,6 +87,63 @@ present_action (GtkWidget  *widget,
   presentation = mba_presentation_window_new_for_session (self->session, mba_map_widget_get_map (self->map));
   gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (presentation));
+}
+
+/* View → Whole History (Ctrl+H) toggles between the whole span and the story; its check mark
+ * is on while the timeline shows the whole span, whoever put it there. */
+static void
+on_whole_history_activate (GSimpleAction *action,
+                           GVariant      *parameter,
+                           MbaWindow     *self)
+{
+  if (mba_session_get_showing_whole_history (self->session) &&
+      mba_session_get_dataset (self->session) != NULL &&
+      mba_dataset_get_story (mba_session_get_dataset (self->session)) != NULL)
+    mba_session_show_story (self->session);
+  else
+    mba_session_show_whole_history (self->session);
+}
+
+static void
+on_show_story_activate (GSimpleAction *action,
+                        GVariant      *parameter,
+                        MbaWindow     *self)
+{
+  mba_session_show_story (self->session);
+}
+
+static void
+update_period_actions (MbaWindow *self)
+{
+  MbaDataset *dataset = mba_session_get_dataset (self->session);
+  GAction *whole = g_action_map_lookup_action (G_ACTION_MAP (self), "whole-history");
+  GAction *story = g_action_map_lookup_action (G_ACTION_MAP (self), "show-story");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (whole),
+                             g_variant_new_boolean (mba_session_get_showing_whole_history (self->session)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (whole), dataset != NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (story),
+                             g_variant_new_boolean (mba_session_get_showing_story (self->session)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (story), dataset != NULL && mba_dataset_get_story (dataset) != NULL);
+}
+
+void
+_mba_window_period_actions_init (MbaWindow *self)
+{
+  g_autoptr(GSimpleAction) whole = g_simple_action_new_stateful ("whole-history", NULL, g_variant_new_boolean (TRUE));
+  g_autoptr(GSimpleAction) story = g_simple_action_new_stateful ("show-story", NULL, g_variant_new_boolean (FALSE));
+
+  g_signal_connect_object (whole, "activate", G_CALLBACK (on_whole_history_activate), self, 0);
+  g_signal_connect_object (story, "activate", G_CALLBACK (on_show_story_activate), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (whole));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (story));
+  g_signal_connect_object (self->session, "notify::showing-whole-history", G_CALLBACK (update_period_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::showing-story", G_CALLBACK (update_period_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (update_period_actions),
+                           self, G_CONNECT_SWAPPED);
+  update_period_actions (self);
 }
 
 /* The shortcuts window is built the first time it is asked for. (GtkApplication would build
@@ -117,4 +177,5 @@ _mba_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.whole-history", NULL);
 }

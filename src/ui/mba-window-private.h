@@ -86,6 +86,7 @@ void _mba_window_show_toast            (MbaWindow      *self,
 
 /* mba-window-actions.c: select, clear the state filter, export, present, shortcuts */
 void _mba_window_class_actions_init    (GtkWidgetClass *widget_class);
+void _mba_window_period_actions_init   (MbaWindow      *self);
 
 /* mba-window-search.c: the search bar and its results */
 void _mba_window_class_search_init     (GtkWidgetClass *widget_class);

@@ -522,6 +522,7 @@ mba_window_init (MbaWindow *self)
                            G_CALLBACK (on_main_paned_max_position), self, G_CONNECT_SWAPPED);
   restore_state (self);
 
+  _mba_window_period_actions_init (self);
   _mba_window_search_init (self);
   _mba_window_files_init (self);
 
