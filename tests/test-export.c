@@ -560,6 +560,45 @@ test_story_exports_text (void)
     }
 }
 
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *info = mba_test_run_tool ("pdfinfo", path);
+  const char *pages = info ? strstr (info, "\nPages:") : NULL;
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+/* The handout is the story's slide set by default; a period of its own (--period all, or
+ * --from and --to) makes it the events that start in that period. */
+static void
+test_handout_period (void)
+{
+  g_autoptr(MbaDataset) dataset = load_bundled_dataset ();
+  g_autoptr(GPtrArray) story = mba_slides_list_story (dataset);
+  g_autofree char *story_path = g_build_filename (tmpdir, "handout-story.pdf", NULL);
+  g_autofree char *all_path = g_build_filename (tmpdir, "handout-all.pdf", NULL);
+  g_autofree char *june_path = g_build_filename (tmpdir, "handout-june.pdf", NULL);
+  g_autofree char *err = NULL, *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdfinfo == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_cmpint (run_export (&err, "--export", story_path, "--view", "slides", NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (story_path), ==, story->len);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_export (&err, "--export", all_path, "--view", "slides", "--period", "all", NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (all_path), ==, mba_dataset_get_n_events (dataset));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_export (&err, "--export", june_path, "--view", "slides", "--from", "2025-06-01",
+                               "--to", "2025-06-30", NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (june_path), <, story->len);
+  g_assert_cmpuint (pdf_pages (june_path), >=, 3);
+}
+
 static void
 test_export_argument_errors (void)
 {
@@ -955,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/export/caption/svg-desc", test_caption_svg_desc);
   g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/story-text", test_story_exports_text);
+  g_test_add_func ("/export/handout-period", test_handout_period);
   g_test_add_func ("/export/poster/lanes", test_poster_keeps_lanes);
   g_test_add_func ("/export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export/full-disk", test_full_disk);

@@ -467,15 +467,27 @@ mba_export_get_layout (const MbaExportOptions *options,
   plan_clear (&plan);
 }
 
-/* The handout's slide set: the story's (a title slide and its events) when the dataset names
- * one, else every event. */
+/* The handout's slide set: with a period of its own (--period all, --from, --to) the events
+ * that start in it; else the story's (a title slide and its events) when the dataset names one,
+ * else every event. */
 static GPtrArray *
 list_slides (const MbaExportOptions *options)
 {
   g_autoptr(MbaEventFilter) filter = mba_event_filter_new (options->dataset);
   g_autoptr(GPtrArray) all = mba_event_filter_list_events (filter);
+  GPtrArray *in_period;
 
-  return mba_slides_list_default (options->dataset, all);
+  if (options->end_day <= options->start_day)
+    return mba_slides_list_default (options->dataset, all);
+  in_period = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      const MbaEvent *event = all->pdata[i];
+
+      if (event->first_day >= options->start_day && event->first_day < options->end_day)
+        g_ptr_array_add (in_period, (gpointer) event);
+    }
+  return in_period;
 }
 
 /* One page of the handout: the selected event's, else the first slide. */

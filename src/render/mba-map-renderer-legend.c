@@ -37,9 +37,10 @@ overlap_area (const MbaMapRect *a,
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/* The corner where the legend covers the least of the focus states' boxes (none, as a rule):
- * bottom right first (in the regional view the Middle East or Russia, in the world view the
- * Southern Ocean), then bottom left, top right and top left, never over the date. */
+/* The first corner where the legend covers none of the focus states' boxes: bottom right
+ * first (in the regional view Russia or the Middle East, in the world view the Southern Ocean),
+ * then bottom left, top right and top left, never over the date. A map too small for that has
+ * no legend: the states it is about matter more (exports then give it in their caption). */
 gboolean
 _mba_map_legend_rect (MbaMapRenderer           *self,
                       const MbaMapRenderParams *params,
@@ -47,7 +48,7 @@ _mba_map_legend_rect (MbaMapRenderer           *self,
                       MbaMapRect               *rect)
 {
   GPtrArray *rows = frame->legend_rows;
-  double w = 0, h, tw, th, best_cover = G_MAXDOUBLE;
+  double w = 0, h, tw, th;
   guint n_countries = mba_world_map_get_n_countries (self->map);
 
   for (guint i = 0; i < rows->len; i++)
@@ -83,15 +84,13 @@ _mba_map_legend_rect (MbaMapRenderer           *self,
 
             cover += overlap_area (&r, &box);
           }
-      if (cover < best_cover)
-        {
-          best_cover = cover;
-          *rect = r;
-        }
       if (cover == 0)
-        break;
+        {
+          *rect = r;
+          return TRUE;
+        }
     }
-  return best_cover < G_MAXDOUBLE;
+  return FALSE;
 }
 
 static void
