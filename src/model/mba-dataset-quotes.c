@@ -75,7 +75,7 @@ verify_one (GHashTable      *documents,
     return;
   if (source->document == NULL)
     {
-      g_ptr_array_add (failures, g_strdup_printf ("%s: source “%s” names no document", path, source->id));
+      g_ptr_array_add (failures, g_strdup_printf (_("%s: source “%s” names no document"), path, source->id));
       return;
     }
 
