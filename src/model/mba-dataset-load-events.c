@@ -52,14 +52,11 @@ load_event_quotes (Loader   *loader,
       MbaQuote *quote = &event->quotes[event->n_quotes];
       gsize old2 = mba_loader_push_index (loader, i);
 
-      if (!json_is_object (item))
+      if (!mba_loader_check_object (loader, item, members, G_N_ELEMENTS (members)))
         {
-          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                             mba_loader_type_name (json_typeof (item)));
           mba_loader_pop (loader, old2);
           continue;
         }
-      mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       quote->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       quote->text = mba_loader_get_string (loader, item, "text", TRUE, FALSE);
       {
@@ -113,14 +110,11 @@ load_event_citations (Loader   *loader,
       MbaCitation *citation = &event->citations[event->n_citations];
       gsize old2 = mba_loader_push_index (loader, i);
 
-      if (!json_is_object (item))
+      if (!mba_loader_check_object (loader, item, members, G_N_ELEMENTS (members)))
         {
-          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                             mba_loader_type_name (json_typeof (item)));
           mba_loader_pop (loader, old2);
           continue;
         }
-      mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       citation->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
       citation->note = mba_loader_get_string (loader, item, "note", FALSE, TRUE);
       /* Read for its checks only: the authors' working note is never shown. */
@@ -163,13 +157,8 @@ load_event (Loader   *loader,
   const char *kind;
   json_t *states, *status;
 
-  if (!json_is_object (object))
-    {
-      mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                         mba_loader_type_name (json_typeof (object)));
-      return FALSE;
-    }
-  mba_loader_check_members (loader, object, members, G_N_ELEMENTS (members));
+  if (!mba_loader_check_object (loader, object, members, G_N_ELEMENTS (members)))
+    return FALSE;
 
   event->id = mba_loader_get_id (loader, object, "id", NULL, "event");
   mba_loader_get_date (loader, object, "date", TRUE, FALSE, &event->date);

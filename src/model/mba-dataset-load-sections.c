@@ -98,14 +98,11 @@ mba_loader_load_sources (Loader *loader,
       /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
       *source = (MbaSource) { 0 };
 
-      if (!json_is_object (object))
+      if (!mba_loader_check_object (loader, object, members, G_N_ELEMENTS (members)))
         {
-          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                             mba_loader_type_name (json_typeof (object)));
           mba_loader_pop (loader, old2);
           continue;
         }
-      mba_loader_check_members (loader, object, members, G_N_ELEMENTS (members));
       source->id = mba_loader_get_id (loader, object, "id", self->source_by_id, "source");
       layer = mba_loader_get_string (loader, object, "layer", TRUE, FALSE);
       if (g_strcmp0 (layer, "article") == 0)
@@ -240,14 +237,11 @@ load_state_conflicts (Loader   *loader,
       MbaConflict *conflict = &state->conflicts[state->n_conflicts];
       gsize old2 = mba_loader_push_index (loader, i);
 
-      if (!json_is_object (item))
+      if (!mba_loader_check_object (loader, item, members, G_N_ELEMENTS (members)))
         {
-          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                             mba_loader_type_name (json_typeof (item)));
           mba_loader_pop (loader, old2);
           continue;
         }
-      mba_loader_check_members (loader, item, members, G_N_ELEMENTS (members));
       mba_loader_get_date (loader, item, "from", TRUE, FALSE, &conflict->from);
       mba_loader_get_date (loader, item, "to", FALSE, TRUE, &conflict->to);
       conflict->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
@@ -290,14 +284,11 @@ mba_loader_load_states (Loader *loader,
       /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
       *state = (MbaState) { 0 };
 
-      if (!json_is_object (object))
+      if (!mba_loader_check_object (loader, object, members, G_N_ELEMENTS (members)))
         {
-          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                             mba_loader_type_name (json_typeof (object)));
           mba_loader_pop (loader, old2);
           continue;
         }
-      mba_loader_check_members (loader, object, members, G_N_ELEMENTS (members));
       state->code = mba_loader_get_string (loader, object, "code", TRUE, FALSE);
       if (state->code != NULL)
         {
@@ -367,14 +358,11 @@ mba_loader_load_disputes (Loader *loader,
       /* A refused entry leaves its slot to the next one: start it afresh, counts included. */
       *dispute = (MbaDispute) { 0 };
 
-      if (!json_is_object (object))
+      if (!mba_loader_check_object (loader, object, members, G_N_ELEMENTS (members)))
         {
-          mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                             mba_loader_type_name (json_typeof (object)));
           mba_loader_pop (loader, old2);
           continue;
         }
-      mba_loader_check_members (loader, object, members, G_N_ELEMENTS (members));
       dispute->id = mba_loader_get_id (loader, object, "id", seen_ids, "dispute");
       if (dispute->id != NULL)
         g_hash_table_add (seen_ids, (gpointer) dispute->id);
@@ -394,12 +382,8 @@ mba_loader_load_disputes (Loader *loader,
               MbaClaim *claim = &dispute->claims[dispute->n_claims];
               gsize old4 = mba_loader_push_index (loader, j);
 
-              if (!json_is_object (item))
-                mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
-                                   mba_loader_type_name (json_typeof (item)));
-              else
+              if (mba_loader_check_object (loader, item, claim_members, G_N_ELEMENTS (claim_members)))
                 {
-                  mba_loader_check_members (loader, item, claim_members, G_N_ELEMENTS (claim_members));
                   claim->source = mba_loader_get_source_ref (loader, item, "source", TRUE);
                   claim->text = mba_loader_get_string (loader, item, "text", TRUE, FALSE);
                   claim->reading = mba_loader_get_string (loader, item, "reading", TRUE, FALSE);

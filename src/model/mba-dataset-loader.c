@@ -157,6 +157,25 @@ mba_loader_check_members (Loader       *loader,
     }
 }
 
+/* For a value that must be an object with the given members (an array's element, say):
+ * reports a value of another type, or the unknown members of an object.
+ * Returns whether the value is an object, so that the caller may read it. */
+gboolean
+mba_loader_check_object (Loader       *loader,
+                         json_t       *value,
+                         const Member *members,
+                         guint         n_members)
+{
+  if (!json_is_object (value))
+    {
+      mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be an object, not %s"),
+                         mba_loader_type_name (json_typeof (value)));
+      return FALSE;
+    }
+  mba_loader_check_members (loader, value, members, n_members);
+  return TRUE;
+}
+
 /* Returns the member's value when present and of the right type; NULL (reported) otherwise. */
 json_t *
 mba_loader_get_member (Loader       *loader,

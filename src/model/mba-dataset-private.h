@@ -121,6 +121,10 @@ void               mba_loader_check_members   (Loader            *loader,
                                                json_t            *object,
                                                const Member      *members,
                                                guint              n_members);
+gboolean           mba_loader_check_object    (Loader            *loader,
+                                               json_t            *value,
+                                               const Member      *members,
+                                               guint              n_members);
 json_t            *mba_loader_get_member      (Loader            *loader,
                                                json_t            *object,
                                                const Member      *member);
