@@ -63,23 +63,15 @@ load_event_quotes (Loader   *loader,
         json_t *at = mba_loader_get_member (loader, item, &members[2]);
 
         if (at != NULL && json_integer_value (at) < 1)
-          {
-            gsize old3 = mba_loader_push_key (loader, "at");
-            mba_loader_report (loader, MBA_DATASET_ERROR_VALUE,
-                               _("a quote's position counts characters from 1"));
-            mba_loader_pop (loader, old3);
-          }
+          mba_loader_report_at (loader, "at", MBA_DATASET_ERROR_VALUE,
+                                _("a quote's position counts characters from 1"));
         else if (at != NULL)
           quote->at = json_integer_value (at);
       }
       if (quote->source != NULL && quote->source->layer != MBA_SOURCE_LAYER_ARTICLE)
-        {
-          gsize old3 = mba_loader_push_key (loader, "source");
-          mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE,
-                             _("“%s” is a record source: cite it under “citations”, quotes come from articles"),
-                             quote->source->id);
-          mba_loader_pop (loader, old3);
-        }
+        mba_loader_report_at (loader, "source", MBA_DATASET_ERROR_REFERENCE,
+                              _("“%s” is a record source: cite it under “citations”, quotes come from articles"),
+                              quote->source->id);
       else if (quote->source != NULL && quote->text != NULL)
         event->n_quotes++;
       mba_loader_pop (loader, old2);
@@ -120,13 +112,9 @@ load_event_citations (Loader   *loader,
       /* Read for its checks only: the authors' working note is never shown. */
       mba_loader_get_string (loader, item, "internal_note", FALSE, TRUE);
       if (citation->source != NULL && citation->source->layer != MBA_SOURCE_LAYER_RECORD)
-        {
-          gsize old3 = mba_loader_push_key (loader, "source");
-          mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE,
-                             _("“%s” is an article: back the event with a quote under “quotes”"),
-                             citation->source->id);
-          mba_loader_pop (loader, old3);
-        }
+        mba_loader_report_at (loader, "source", MBA_DATASET_ERROR_REFERENCE,
+                              _("“%s” is an article: back the event with a quote under “quotes”"),
+                              citation->source->id);
       else if (citation->source != NULL)
         event->n_citations++;
       mba_loader_pop (loader, old2);
@@ -166,21 +154,16 @@ load_event (Loader   *loader,
   if (mba_date_is_set (&event->date) && mba_date_is_set (&event->end) &&
       mba_date_last_day (&event->end) < mba_date_first_day (&event->date))
     {
-      gsize old = mba_loader_push_key (loader, "end");
       g_autofree char *end = mba_date_to_iso (&event->end);
       g_autofree char *start = mba_date_to_iso (&event->date);
-      mba_loader_report (loader, MBA_DATASET_ERROR_DATE, _("the end %s is before the date %s"), end, start);
-      mba_loader_pop (loader, old);
+
+      mba_loader_report_at (loader, "end", MBA_DATASET_ERROR_DATE, _("the end %s is before the date %s"), end, start);
     }
   event->date_basis = mba_loader_get_string (loader, object, "date_basis", TRUE, FALSE);
   mba_loader_get_string (loader, object, "internal_note", FALSE, TRUE);
   kind = mba_loader_get_string (loader, object, "kind", TRUE, FALSE);
   if (kind != NULL && !mba_event_kind_from_string (kind, &event->kind))
-    {
-      gsize old = mba_loader_push_key (loader, "kind");
-      mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not an event kind"), kind);
-      mba_loader_pop (loader, old);
-    }
+    mba_loader_report_at (loader, "kind", MBA_DATASET_ERROR_VALUE, _("“%s” is not an event kind"), kind);
   event->title = mba_loader_get_string (loader, object, "title", TRUE, FALSE);
   event->summary = mba_loader_get_string (loader, object, "summary", TRUE, FALSE);
 

@@ -47,12 +47,11 @@ mba_loader_load_treaty (Loader *loader,
 
       if (n < 1 || n > 120)
         {
-          gsize old2 = mba_loader_push_key (loader, "withdrawal_notice_months");
           /* Printed apart: xgettext cannot read a format string built with a macro. */
           g_autofree char *number = g_strdup_printf ("%" JSON_INTEGER_FORMAT, n);
 
-          mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("%s is not between 1 and 120"), number);
-          mba_loader_pop (loader, old2);
+          mba_loader_report_at (loader, "withdrawal_notice_months", MBA_DATASET_ERROR_VALUE,
+                                _("%s is not between 1 and 120"), number);
         }
       else
         treaty->withdrawal_notice_months = n;
@@ -110,11 +109,7 @@ mba_loader_load_sources (Loader *loader,
       else if (g_strcmp0 (layer, "record") == 0)
         source->layer = MBA_SOURCE_LAYER_RECORD;
       else if (layer != NULL)
-        {
-          gsize old3 = mba_loader_push_key (loader, "layer");
-          mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” is not “article” or “record”"), layer);
-          mba_loader_pop (loader, old3);
-        }
+        mba_loader_report_at (loader, "layer", MBA_DATASET_ERROR_VALUE, _("“%s” is not “article” or “record”"), layer);
       source->title = mba_loader_get_string (loader, object, "title", TRUE, FALSE);
       source->outlet = mba_loader_get_string (loader, object, "outlet", FALSE, TRUE);
       mba_loader_get_date (loader, object, "published", FALSE, TRUE, &source->published);
@@ -127,28 +122,20 @@ mba_loader_load_sources (Loader *loader,
 
         source->title_is_descriptive = g_strcmp0 (title_kind, "descriptive") == 0;
         if (title_kind != NULL && !source->title_is_descriptive && strcmp (title_kind, "headline") != 0)
-          {
-            gsize old3 = mba_loader_push_key (loader, "title_kind");
-            mba_loader_report (loader, MBA_DATASET_ERROR_VALUE,
-                               _("“%s” is not “headline” or “descriptive”"), title_kind);
-            mba_loader_pop (loader, old3);
-          }
+          mba_loader_report_at (loader, "title_kind", MBA_DATASET_ERROR_VALUE,
+                                _("“%s” is not “headline” or “descriptive”"), title_kind);
       }
 
       if (source->url != NULL && !mba_uri_check (source->url, &url_problem))
         {
-          gsize old3 = mba_loader_push_key (loader, "url");
-          mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, "%s", url_problem);
+          mba_loader_report_at (loader, "url", MBA_DATASET_ERROR_VALUE, "%s", url_problem);
           g_clear_pointer (&url_problem, g_free);
-          mba_loader_pop (loader, old3);
           source->url = NULL;
         }
       if (source->document != NULL &&
           (strchr (source->document, '/') != NULL || strcmp (source->document, "..") == 0))
         {
-          gsize old3 = mba_loader_push_key (loader, "document");
-          mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, _("“%s” must be a file name, not a path"), source->document);
-          mba_loader_pop (loader, old3);
+          mba_loader_report_at (loader, "document", MBA_DATASET_ERROR_VALUE, _("“%s” must be a file name, not a path"), source->document);
           source->document = NULL;
         }
       if (layer != NULL && source->layer == MBA_SOURCE_LAYER_RECORD && source->url == NULL &&

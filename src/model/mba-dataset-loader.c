@@ -15,16 +15,15 @@
 
 #define MAX_REPORT_LINE 1000
 
-void
-mba_loader_report (Loader     *loader,
-                   int         code,
-                   const char *format,
-                   ...)
+static void
+report_valist (Loader     *loader,
+               int         code,
+               const char *format,
+               va_list     args)
 {
   g_autofree char *message = NULL;
   g_autofree char *json_path = NULL;
   gsize prefix_len, max_len;
-  va_list args;
 
   /* A file can have millions of problems: those only counted cost no message. */
   if (mba_problem_list_is_full (loader->problems))
@@ -33,9 +32,7 @@ mba_loader_report (Loader     *loader,
       return;
     }
 
-  va_start (args, format);
   message = g_strdup_vprintf (format, args);
-  va_end (args);
   /* (mba_problem_new makes names and values quoted from the file printable.) */
   json_path = g_strdup (loader->path->len ? loader->path->str : _("(top level)"));
 
@@ -55,6 +52,36 @@ mba_loader_report (Loader     *loader,
       message = g_steal_pointer (&shortened);
     }
   mba_problem_list_add (loader->problems, code, loader->file, 0, 0, json_path, message);
+}
+
+void
+mba_loader_report (Loader     *loader,
+                   int         code,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report_valist (loader, code, format, args);
+  va_end (args);
+}
+
+/* Reports a problem with the member KEY of the object being read. */
+void
+mba_loader_report_at (Loader     *loader,
+                      const char *key,
+                      int         code,
+                      const char *format,
+                      ...)
+{
+  gsize old = mba_loader_push_key (loader, key);
+  va_list args;
+
+  va_start (args, format);
+  report_valist (loader, code, format, args);
+  va_end (args);
+  mba_loader_pop (loader, old);
 }
 
 /* Every problem found so far, kept or only counted. */
@@ -149,11 +176,7 @@ mba_loader_check_members (Loader       *loader,
       for (guint i = 0; i < n_members && !known; i++)
         known = strcmp (members[i].key, key) == 0;
       if (!known)
-        {
-          gsize old = mba_loader_push_key (loader, key);
-          mba_loader_report (loader, MBA_DATASET_ERROR_UNKNOWN_MEMBER, _("unknown member “%s”"), key);
-          mba_loader_pop (loader, old);
-        }
+        mba_loader_report_at (loader, key, MBA_DATASET_ERROR_UNKNOWN_MEMBER, _("unknown member “%s”"), key);
     }
 }
 
@@ -255,9 +278,7 @@ mba_loader_get_string (Loader     *loader,
   text = json_string_value (value);
   if (text_is_blank (text) || (problem = mba_text_check (text)) != NULL)
     {
-      gsize old = mba_loader_push_key (loader, key);
-      mba_loader_report (loader, MBA_DATASET_ERROR_VALUE, "%s", problem ? problem : _("must not be empty"));
-      mba_loader_pop (loader, old);
+      mba_loader_report_at (loader, key, MBA_DATASET_ERROR_VALUE, "%s", problem ? problem : _("must not be empty"));
       return NULL;
     }
   return mba_loader_intern (loader, text);
@@ -280,9 +301,7 @@ mba_loader_get_date (Loader     *loader,
     return FALSE;
   if (!mba_date_parse (json_string_value (value), out, &error))
     {
-      gsize old = mba_loader_push_key (loader, key);
-      mba_loader_report (loader, MBA_DATASET_ERROR_DATE, "%s", error->message);
-      mba_loader_pop (loader, old);
+      mba_loader_report_at (loader, key, MBA_DATASET_ERROR_DATE, "%s", error->message);
       return FALSE;
     }
   return TRUE;
@@ -344,11 +363,7 @@ mba_loader_get_source_ref (Loader     *loader,
     return NULL;
   source = g_hash_table_lookup (loader->dataset->source_by_id, id);
   if (source == NULL)
-    {
-      gsize old = mba_loader_push_key (loader, key);
-      mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no source has the id “%s”"), id);
-      mba_loader_pop (loader, old);
-    }
+    mba_loader_report_at (loader, key, MBA_DATASET_ERROR_REFERENCE, _("no source has the id “%s”"), id);
   return source;
 }
 

@@ -104,6 +104,12 @@ void               mba_loader_report          (Loader            *loader,
                                                int                code,
                                                const char        *format,
                                                ...);
+G_GNUC_PRINTF (4, 5)
+void               mba_loader_report_at       (Loader            *loader,
+                                               const char        *key,
+                                               int                code,
+                                               const char        *format,
+                                               ...);
 guint              mba_loader_n_problems      (Loader            *loader);
 gsize              mba_loader_push_key        (Loader            *loader,
                                                const char        *key);
