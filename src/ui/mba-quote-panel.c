@@ -130,23 +130,13 @@ show_toast (GtkWidget  *widget,
 }
 
 static void
-on_copy_clicked (GtkButton *button,
-                 gpointer   user_data)
+on_copy_clicked (GtkButton  *button,
+                 const char *toast_title)
 {
   const char *text = g_object_get_data (G_OBJECT (button), "mba-copy-text");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  show_toast (GTK_WIDGET (button), _("Quote copied"));
-}
-
-static void
-on_copy_citation_clicked (GtkButton *button,
-                          gpointer   user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "mba-copy-text");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  show_toast (GTK_WIDGET (button), _("Citation copied"));
+  show_toast (GTK_WIDGET (button), toast_title);
 }
 
 static void
@@ -179,6 +169,21 @@ small_button (const char *label,
   return button;
 }
 
+/* A button that puts TEXT on the clipboard and says so with TOAST_TITLE (a translated,
+ * static string). */
+static GtkWidget *
+copy_button (const char *label,
+             const char *tooltip,
+             const char *text,
+             const char *toast_title)
+{
+  GtkWidget *button = small_button (label, tooltip);
+
+  g_object_set_data_full (G_OBJECT (button), "mba-copy-text", g_strdup (text), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked), (gpointer) toast_title);
+  return button;
+}
+
 /* For analysts only, folded away: where the quote is in the article's file, and the citation
  * to copy. The main view never names a file. */
 static GtkWidget *
@@ -191,14 +196,13 @@ details_expander (const MbaSource *source,
   g_autofree char *citation = mba_source_format_citation (source);
   g_autofree char *copy_text = location ? g_strdup_printf ("%s. %s", citation, location)
                                         : g_strdup (citation);
-  GtkWidget *copy = small_button (_("Copy C_itation"), _("Copy the source as a citation, with where the quote is"));
+  GtkWidget *copy = copy_button (_("Copy C_itation"), _("Copy the source as a citation, with where the quote is"),
+                                 copy_text, _("Citation copied"));
 
   gtk_widget_add_css_class (expander, "source-details");
   gtk_widget_set_margin_top (box, 4);
   if (location != NULL)
     gtk_box_append (GTK_BOX (box), text_label (location, "caption"));
-  g_object_set_data_full (G_OBJECT (copy), "mba-copy-text", g_steal_pointer (&copy_text), g_free);
-  g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_citation_clicked), NULL);
   gtk_widget_set_halign (copy, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), copy);
   gtk_expander_set_child (GTK_EXPANDER (expander), box);
@@ -231,10 +235,8 @@ source_row (MbaQuotePanel   *self,
 
   if (copy_text != NULL)
     {
-      GtkWidget *copy = small_button (_("_Copy"), _("Copy the quote and its source"));
+      GtkWidget *copy = copy_button (_("_Copy"), _("Copy the quote and its source"), copy_text, _("Quote copied"));
 
-      g_object_set_data_full (G_OBJECT (copy), "mba-copy-text", g_strdup (copy_text), g_free);
-      g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
       gtk_box_append (GTK_BOX (buttons), copy);
     }
 
