@@ -246,22 +246,6 @@ mba_window_get_handout_progress (MbaWindow *self)
   return self->handout_toast != NULL ? adw_toast_get_title (self->handout_toast) : NULL;
 }
 
-static void
-on_handout_response (GtkNativeDialog *dialog,
-                     int              response,
-                     MbaWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        mba_window_export_handout_to_file (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
 void
 _mba_window_export_handout_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -280,7 +264,5 @@ _mba_window_export_handout_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (pdf, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("handout.pdf"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_handout_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _mba_window_run_file_chooser (self, chooser, mba_window_export_handout_to_file);
 }

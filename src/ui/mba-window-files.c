@@ -549,19 +549,34 @@ cancel_loads (MbaWindow *self)
 }
 
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  MbaWindow       *self)
+on_file_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          MbaWindow       *self)
 {
+  MbaWindowFileChosen chosen = (MbaWindowFileChosen) g_object_get_data (G_OBJECT (dialog), "mba-file-chosen");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        open_file_async (self, file);
+        chosen (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+/* Shows CHOOSER (which this takes) modal on the window; CHOSEN gets the file if one is
+ * accepted. */
+void
+_mba_window_run_file_chooser (MbaWindow            *self,
+                              GtkFileChooserNative *chooser,
+                              MbaWindowFileChosen   chosen)
+{
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "mba-file-chosen", (gpointer) chosen);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -576,8 +591,6 @@ open_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
   gtk_file_filter_set_name (json_filter, _("Datasets (JSON)"));
   gtk_file_filter_add_mime_type (json_filter, "application/json");
   gtk_file_filter_add_suffix (json_filter, "json");
@@ -593,9 +606,7 @@ open_action (GtkWidget  *widget,
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _mba_window_run_file_chooser (self, chooser, open_file_async);
 }
 
 static void

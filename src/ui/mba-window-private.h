@@ -79,7 +79,6 @@ struct _MbaWindow
   guint                 handout_progress_id;
 };
 
-/* mba-window-files.c: opening, reloading and watching files, and the error report */
 /* mba-window.c */
 void _mba_window_show_toast            (MbaWindow      *self,
                                         const char     *text);
@@ -93,10 +92,17 @@ void _mba_window_class_search_init     (GtkWidgetClass *widget_class);
 void _mba_window_search_init           (MbaWindow      *self);
 void _mba_window_search_update         (MbaWindow      *self);
 
+/* mba-window-files.c: opening, reloading and watching files, and the error report */
+typedef void (*MbaWindowFileChosen) (MbaWindow *self,
+                                     GFile     *file);
+
 void _mba_window_files_class_init     (GtkWidgetClass *widget_class);
 void _mba_window_files_init           (MbaWindow      *self);
 void _mba_window_files_dispose        (MbaWindow      *self);
 void _mba_window_files_update_actions (MbaWindow      *self);
+void _mba_window_run_file_chooser     (MbaWindow            *self,
+                                       GtkFileChooserNative *chooser,
+                                       MbaWindowFileChosen   chosen);
 /* mba-handout-job.c: the handout written in a worker thread; the steps come from mba-window.c */
 GPtrArray *_mba_window_list_presentation_steps (MbaWindow  *self);
 void       _mba_window_export_handout_action   (GtkWidget  *widget,
