@@ -96,13 +96,6 @@ handout_clear (MbaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-handout", self->dataset != NULL);
 }
 
-static void
-weak_ref_free (GWeakRef *ref)
-{
-  g_weak_ref_clear (ref);
-  g_free (ref);
-}
-
 /* The task holds the window only weakly, so that closing the window disposes it, and its
  * dispose cancels the write. */
 static void
@@ -110,13 +103,11 @@ on_handout_written (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  GWeakRef *window_ref = user_data;
-  g_autoptr(MbaWindow) self = g_weak_ref_get (window_ref);
+  g_autoptr(MbaWindow) self = _mba_window_weak_ref_steal (user_data);
   HandoutJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
 
-  weak_ref_free (window_ref);
   if (self == NULL || self->handout_task != G_TASK (result))
     return;
   handout_clear (self);
@@ -148,7 +139,6 @@ mba_window_export_handout_to_file (MbaWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   GtkApplication *application;
-  GWeakRef *window_ref;
   HandoutJob *job;
 
   g_return_if_fail (MBA_IS_WINDOW (self));
@@ -191,9 +181,7 @@ mba_window_export_handout_to_file (MbaWindow *self,
     }
 
   self->handout_cancellable = g_cancellable_new ();
-  window_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (window_ref, self);
-  task = g_task_new (NULL, self->handout_cancellable, on_handout_written, window_ref);
+  task = g_task_new (NULL, self->handout_cancellable, on_handout_written, _mba_window_weak_ref_new (self));
   g_task_set_source_tag (task, mba_window_export_handout_to_file);
   g_task_set_task_data (task, job, (GDestroyNotify) handout_job_free);
   self->handout_task = g_object_ref (task);

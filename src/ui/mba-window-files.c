@@ -471,14 +471,11 @@ on_loaded (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  GWeakRef *window_ref = user_data;
-  g_autoptr(MbaWindow) self = g_weak_ref_get (window_ref);
+  g_autoptr(MbaWindow) self = _mba_window_weak_ref_steal (user_data);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(MbaDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
 
-  g_weak_ref_clear (window_ref);
-  g_free (window_ref);
   if (self == NULL)
     return;
   g_warn_if_fail (self->n_loads_running == 1);
@@ -508,11 +505,9 @@ start_load (MbaWindow *self,
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job = g_new0 (LoadJob, 1);
-  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
 
-  g_weak_ref_init (window_ref, self);
   g_set_object (&self->load_cancellable, g_cancellable_new ());
-  task = g_task_new (NULL, self->load_cancellable, on_loaded, window_ref);
+  task = g_task_new (NULL, self->load_cancellable, on_loaded, _mba_window_weak_ref_new (self));
   g_task_set_source_tag (task, start_load);
   job->file = g_object_ref (file);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);

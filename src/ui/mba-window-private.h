@@ -103,6 +103,29 @@ void _mba_window_files_update_actions (MbaWindow      *self);
 void _mba_window_run_file_chooser     (MbaWindow            *self,
                                        GtkFileChooserNative *chooser,
                                        MbaWindowFileChosen   chosen);
+/* A task started by the window holds it only weakly, so that closing the window disposes it
+ * (and its dispose cancels the task): pass _mba_window_weak_ref_new() as the callback's data;
+ * in the callback, _mba_window_weak_ref_steal() frees it and returns the window (a new
+ * reference), or NULL when the window has gone. */
+static inline GWeakRef *
+_mba_window_weak_ref_new (MbaWindow *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static inline MbaWindow *
+_mba_window_weak_ref_steal (GWeakRef *ref)
+{
+  MbaWindow *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 /* mba-handout-job.c: the handout written in a worker thread; the steps come from mba-window.c */
 GPtrArray *_mba_window_list_presentation_steps (MbaWindow  *self);
 void       _mba_window_export_handout_action   (GtkWidget  *widget,
