@@ -11,24 +11,6 @@
 #include "mba-country-names.h"
 #include "mba-dataset-private.h"
 
-static const MbaState *
-resolve_state (Loader *loader,
-               json_t *value)
-{
-  const MbaState *state;
-
-  if (!json_is_string (value))
-    {
-      mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
-                         mba_loader_type_name (json_typeof (value)));
-      return NULL;
-    }
-  state = g_hash_table_lookup (loader->dataset->state_by_code, json_string_value (value));
-  if (state == NULL)
-    mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"), json_string_value (value));
-  return state;
-}
-
 static void
 load_event_quotes (Loader   *loader,
                    json_t   *object,
@@ -178,7 +160,7 @@ load_event (Loader   *loader,
       json_array_foreach (states, i, code)
         {
           gsize old2 = mba_loader_push_index (loader, i);
-          const MbaState *state = resolve_state (loader, code);
+          const MbaState *state = mba_loader_get_state_ref (loader, code);
 
           for (guint j = 0; state != NULL && j < event->n_states; j++)
             if (event->states[j] == state)

@@ -448,10 +448,8 @@ mba_loader_load_story (Loader *loader,
         {
           g_autofree char *from = mba_date_to_iso (&story->from);
           g_autofree char *to = mba_date_to_iso (&story->to);
-          gsize old2 = mba_loader_push_key (loader, "to");
 
-          mba_loader_report (loader, MBA_DATASET_ERROR_DATE, _("the end %s is before the start %s"), to, from);
-          mba_loader_pop (loader, old2);
+          mba_loader_report_at (loader, "to", MBA_DATASET_ERROR_DATE, _("the end %s is before the start %s"), to, from);
         }
     }
 
@@ -471,15 +469,9 @@ mba_loader_load_story (Loader *loader,
           json_array_foreach (states, i, item)
             {
               gsize old3 = mba_loader_push_index (loader, i);
-              const MbaState *state = NULL;
+              const MbaState *state = mba_loader_get_state_ref (loader, item);
               gboolean repeated = FALSE;
 
-              if (!json_is_string (item))
-                mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
-                                   mba_loader_type_name (json_typeof (item)));
-              else if ((state = g_hash_table_lookup (self->state_by_code, json_string_value (item))) == NULL)
-                mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"),
-                                   json_string_value (item));
               for (guint j = 0; state != NULL && j < story->n_states; j++)
                 repeated |= story->states[j] == state;
               if (repeated)

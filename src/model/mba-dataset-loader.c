@@ -367,6 +367,26 @@ mba_loader_get_source_ref (Loader     *loader,
   return source;
 }
 
+/* A state named by its code (an element of a list of states); NULL (reported) when the value is
+ * not a string or no state has that code. */
+const MbaState *
+mba_loader_get_state_ref (Loader *loader,
+                          json_t *value)
+{
+  const MbaState *state;
+
+  if (!json_is_string (value))
+    {
+      mba_loader_report (loader, MBA_DATASET_ERROR_TYPE, _("must be a string, not %s"),
+                         mba_loader_type_name (json_typeof (value)));
+      return NULL;
+    }
+  state = g_hash_table_lookup (loader->dataset->state_by_code, json_string_value (value));
+  if (state == NULL)
+    mba_loader_report (loader, MBA_DATASET_ERROR_REFERENCE, _("no state has the code “%s”"), json_string_value (value));
+  return state;
+}
+
 gboolean
 mba_loader_get_status (Loader     *loader,
                        json_t     *value,

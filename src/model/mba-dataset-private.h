@@ -154,6 +154,8 @@ const MbaSource   *mba_loader_get_source_ref  (Loader            *loader,
                                                json_t            *object,
                                                const char        *key,
                                                gboolean           required);
+const MbaState    *mba_loader_get_state_ref   (Loader            *loader,
+                                               json_t            *value);
 gboolean           mba_loader_get_status      (Loader            *loader,
                                                json_t            *value,
                                                MbaStatus         *status);
