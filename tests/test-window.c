@@ -231,6 +231,47 @@ test_quote_cited_for_readers (Fixture       *fixture,
   g_assert_nonnull (strstr (expanded, "File \u2068000_a3420c10ca3d294c.txt\u2069, from character "));
 }
 
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  return g_value_dup_string (&value);
+}
+
+/* The panel's two copy buttons, the quote's and the citation's behind the details, put their own
+ * text on the clipboard: the quote with its source, and the citation with where the quote is. */
+static void
+test_quote_copy_buttons (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MbaQuotePanel *panel = mba_window_get_quote_panel (fixture->window);
+  GtkWidget *copy_quote, *copy_citation;
+  g_autofree char *quote_text = NULL;
+  g_autofree char *citation_text = NULL;
+
+  mba_session_set_selected_event_id (mba_window_get_session (fixture->window), "ukr-decree-2025-06-29");
+  expand_all (GTK_WIDGET (panel));
+  copy_quote = find_button_with_label (GTK_WIDGET (panel), "_Copy");
+  copy_citation = find_button_with_label (GTK_WIDGET (panel), "Copy C_itation");
+  g_assert_nonnull (copy_quote);
+  g_assert_nonnull (copy_citation);
+
+  g_signal_emit_by_name (copy_quote, "clicked");
+  quote_text = clipboard_text (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (strstr (quote_text, "Untitled article"));
+  g_assert_null (strstr (quote_text, ".txt"));
+
+  g_signal_emit_by_name (copy_citation, "clicked");
+  citation_text = clipboard_text (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (citation_text, !=, quote_text);
+  g_assert_nonnull (strstr (citation_text, "000_a3420c10ca3d294c.txt"));
+}
+
 /* Issue 18: a fact from the treaty record names its source's site and the day it was read, with
  * a link that opens in the browser, and its date in plain words. */
 static void
@@ -1450,6 +1491,7 @@ main (int   argc,
   g_test_add ("/window/cancelled-load-changes-nothing", Fixture, NULL, fixture_set_up, test_cancelled_load_changes_nothing, fixture_tear_down);
   g_test_add ("/window/close-while-loading", Fixture, NULL, fixture_set_up, test_close_while_loading, fixture_tear_down);
   g_test_add ("/window/drop-opens", Fixture, NULL, fixture_set_up, test_drop_opens, fixture_tear_down);
+  g_test_add ("/window/quote-copy-buttons", Fixture, NULL, fixture_set_up, test_quote_copy_buttons, fixture_tear_down);
   g_test_add ("/window/session-drives-views", Fixture, NULL, fixture_set_up, test_session_drives_views, fixture_tear_down);
   g_test_add_func ("/window/only-web-links", test_only_web_links);
   return g_test_run ();
