@@ -94,7 +94,10 @@ wanted (const char *first_figure,
   va_start (args, first_figure);
   for (figure = first_figure; figure != NULL && !found; figure = va_arg (args, const char *))
     for (guint i = 0; prefixes[i] != NULL && !found; i++)
-      found = *prefixes[i] != '\0' && g_str_has_prefix (figure, prefixes[i]);
+      /* A figure, or a group of figures named by its prefix ("load_"), is wanted when either
+       * name starts with the other: "load_100000" selects the "load_" group, "load" all of it. */
+      found = *prefixes[i] != '\0' &&
+              (g_str_has_prefix (figure, prefixes[i]) || g_str_has_prefix (prefixes[i], figure));
   va_end (args);
   return found;
 }

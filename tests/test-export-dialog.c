@@ -338,6 +338,20 @@ test_too_large (void)
   close_dialog (dialog);
 }
 
+/* Issue 15, item 14: a file name that is not UTF-8, or that holds markup's characters, is shown
+ * readably in the toast after an export, and as text. */
+static void
+test_toast_file_name (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/a&b\xff.png");
+  g_autoptr(AdwToast) toast = mba_export_toast_new (file);
+  const char *title = adw_toast_get_title (toast);
+
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_nonnull (strstr (title, "a&amp;b"));
+  g_assert_nonnull (strstr (title, "\xef\xbf\xbd.png"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/export-and-remember", test_export_and_remember);
   g_test_add_func ("/export-dialog/unwritable", test_unwritable);
   g_test_add_func ("/export-dialog/too-large", test_too_large);
+  g_test_add_func ("/export-dialog/toast-file-name", test_toast_file_name);
 
   status = g_test_run ();
   mba_test_remove_tree (tmpdir);

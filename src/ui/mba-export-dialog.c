@@ -768,11 +768,15 @@ on_toast_button_clicked (AdwToast *toast,
 AdwToast *
 mba_export_toast_new (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  /* Any bytes a file name may hold shown as text, and as text, not markup (a toast's title is
+   * markup): "a&b.png" or a name that is not UTF-8 must neither break nor vanish. */
+  g_autofree char *name = basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
   AdwToast *toast;
 
   /* Translators: after an export; %s is the file's name */
-  toast = adw_toast_new_format (_("Exported “%s”"), name);
+  toast = adw_toast_new_format (_("Exported “%s”"), escaped);
   adw_toast_set_button_label (toast, _("Open _Folder"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked),
                          g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
