@@ -34,6 +34,9 @@ load_event_quotes (Loader   *loader,
       MbaQuote *quote = &event->quotes[event->n_quotes];
       gsize old2 = mba_loader_push_index (loader, i);
 
+      /* A refused entry leaves its slot to the next one: start it afresh. */
+      *quote = (MbaQuote) { 0 };
+
       if (!mba_loader_check_object (loader, item, members, G_N_ELEMENTS (members)))
         {
           mba_loader_pop (loader, old2);
@@ -83,6 +86,9 @@ load_event_citations (Loader   *loader,
     {
       MbaCitation *citation = &event->citations[event->n_citations];
       gsize old2 = mba_loader_push_index (loader, i);
+
+      /* A refused entry leaves its slot to the next one: start it afresh. */
+      *citation = (MbaCitation) { 0 };
 
       if (!mba_loader_check_object (loader, item, members, G_N_ELEMENTS (members)))
         {

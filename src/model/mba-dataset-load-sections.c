@@ -224,6 +224,8 @@ load_state_conflicts (Loader   *loader,
       MbaConflict *conflict = &state->conflicts[state->n_conflicts];
       gsize old2 = mba_loader_push_index (loader, i);
 
+      *conflict = (MbaConflict) { 0 };  /* a refused one before may have left its slot half filled */
+
       if (!mba_loader_check_object (loader, item, members, G_N_ELEMENTS (members)))
         {
           mba_loader_pop (loader, old2);
@@ -368,6 +370,8 @@ mba_loader_load_disputes (Loader *loader,
             {
               MbaClaim *claim = &dispute->claims[dispute->n_claims];
               gsize old4 = mba_loader_push_index (loader, j);
+
+              *claim = (MbaClaim) { 0 };  /* a refused one before may have left its slot half filled */
 
               if (mba_loader_check_object (loader, item, claim_members, G_N_ELEMENTS (claim_members)))
                 {
